@@ -1,0 +1,37 @@
+"""``python -m build_site``: generate the site's Markdown from the seeds. Never imports MkDocs."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from .pipeline import BuildOptions, build
+from .settings import load_settings
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m build_site",
+        description="Turn the source documents in --seeds into annotated Markdown pages in --docs.",
+    )
+    parser.add_argument("--seeds", type=Path, default=Path("seeds"), help="folder of .txt/.md seeds (default: seeds)")
+    parser.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder to write into (default: docs)")
+    parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
+                        help="mkdocs.yml to read site_name and extra.build_site settings from (default: mkdocs.yml)")
+    parser.add_argument("--strict", action="store_true", help="exit with status 1 when any warning is reported")
+    parser.add_argument("--quiet", action="store_true", help="print only diagnostics, not the summary line")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    settings = load_settings(args.config)
+    report = build(BuildOptions(seeds_dir=args.seeds, docs_dir=args.docs, site_name=settings.site_name,
+                                strict=args.strict))
+    for diag in report.diagnostics:
+        print(diag.format(), file=sys.stderr)
+    if not args.quiet:
+        print(report.summary_line())
+    if any(d.severity == "error" for d in report.diagnostics if d.code == "BS100"):
+        return 2
+    return 1 if args.strict and report.problems else 0

@@ -1,0 +1,43 @@
+"""The thin MkDocs hook: run the generator before every build, serve and gh-deploy.
+
+All logic lives in the standalone generator (``python -m build_site``); this file only
+calls it and forwards its diagnostics to MkDocs' log, so ``mkdocs build --strict`` fails on
+a seed warning exactly as ``python -m build_site --strict`` does.
+"""
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from build_site.pipeline import BuildOptions, build
+from build_site.settings import settings_from_mapping
+
+log = logging.getLogger("mkdocs.hooks.build_site")
+
+
+def on_pre_build(config) -> None:
+    root = Path(config.config_file_path).parent
+    settings = settings_from_mapping({"site_name": config.site_name, "extra": dict(config.extra)})
+    report = build(BuildOptions(seeds_dir=root / "seeds", docs_dir=Path(config.docs_dir),
+                                site_name=settings.site_name))
+    for diag in report.diagnostics:
+        (log.warning if diag.severity != "info" else log.info)(diag.format())
+    log.info(report.summary_line())
+
+
+def on_serve(server, config, builder):
+    """Stop watching the generated part of docs/: the generator rewrites it during a build,
+    and a change there would trigger a second, pointless build. Seeds are watched
+    (``watch:`` in mkdocs.yml), and so are the hand-written files."""
+    from build_site.paths import GENERATED_DIRS, GENERATED_FILES  # noqa: PLC0415
+
+    docs = Path(config.docs_dir)
+    try:
+        server.unwatch(config.docs_dir)
+    except KeyError:
+        return server
+    for entry in sorted(docs.iterdir()):
+        if entry.name in GENERATED_DIRS or entry.name in GENERATED_FILES or entry.name.startswith("."):
+            continue
+        server.watch(str(entry), recursive=entry.is_dir())
+    return server

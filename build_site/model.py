@@ -1,0 +1,84 @@
+"""The typed corpus model shared by every stage.
+
+Stages pass these frozen values along: ``read`` makes :class:`Seed`, ``structure`` makes
+:class:`Document` (blocks and passages), the analysers add entities, events and claims, ``link``
+assembles the :class:`Corpus`. Offsets are character offsets into the passage text, so every
+annotation can be traced back to the words of the seed it came from.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A unit of seed text that has its own anchor on its source page.
+
+    Passages are what analysers read: every heading, paragraph, list item, table row,
+    question and answer is one. ``text`` is the seed text exactly (NFC-normalised);
+    for a table row it is the cells joined by `` | `` and ``cell_spans`` locates each cell.
+    """
+
+    document: str                 # document id (its slug)
+    anchor: str                   # the paragraph id on the source page, e.g. "p-3fa9c2d1"
+    kind: str                     # title, heading, paragraph, list_item, table_row, question, answer, callout, boilerplate
+    text: str
+    lang: str                     # BCP-47: "en", "zh-Hans", "zh-Hant", "und"
+    line: int                     # 1-based line of the seed where the passage starts
+    cell_spans: tuple[tuple[int, int], ...] = ()   # table rows: (start, end) of each cell in text
+    header: tuple[str, ...] = ()                    # table rows: the table's header cells
+    boilerplate: bool = False     # part of a publisher's note / promotional tail
+
+
+@dataclass(frozen=True)
+class Seed:
+    """One source file, decoded: the output of the ``read`` stage."""
+
+    path: str                     # relative to the seeds folder, POSIX separators ("000_x.txt")
+    display_path: str             # how messages name it ("seeds/000_x.txt")
+    slug: str                     # unique page name
+    text: str                     # decoded, NFC-normalised, "\n" line ends, no BOM
+    sha256: str                   # of the file's bytes
+    encoding: str                 # "utf-8", "utf-8-sig", or the detected codec
+
+
+@dataclass(frozen=True)
+class Block:
+    """A structural unit of a source page: it renders as one element with an anchor.
+
+    Headings, paragraphs and call-outs hold one passage; lists one per item; tables one per
+    body row (the header cells are in ``header``); Q&A blocks questions each followed by answers.
+    """
+
+    kind: str                     # title, heading, paragraph, callout, list, table, qa, front_matter
+    anchor: str
+    line: int
+    lang: str
+    passages: tuple[Passage, ...]
+    level: int = 0                # headings: 2-6
+    ordered: bool = False         # lists
+    start: int = 1                # ordered lists: the first item's number as written
+    label: str = ""               # call-outs: the lead-in label ("Data Takeaway")
+    header: tuple[str, ...] = ()  # tables: header cells, as written
+    boilerplate: bool = False     # inside the publisher's note at the end
+
+
+@dataclass(frozen=True)
+class Document:
+    """A seed with its structure recognised: the output of the ``structure`` stage."""
+
+    id: str                       # = the seed's slug
+    seed: Seed
+    title: str
+    title_lang: str
+    translated_title: str | None  # a headline in another language quoted inside the document
+    translated_title_lang: str | None
+    blocks: tuple[Block, ...]
+    published: str | None         # ISO date the text states about itself, else None ("undated")
+    languages: tuple[str, ...]    # BCP-47 tags of its blocks, most used first
+    latin_words: int
+    cjk_chars: int
+
+    @property
+    def passages(self) -> tuple[Passage, ...]:
+        return tuple(p for block in self.blocks for p in block.passages)

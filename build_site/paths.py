@@ -1,0 +1,93 @@
+"""Distinct types for distinct kinds of path, and the one place they are converted.
+
+* :class:`SeedPath`  - a seed's path relative to the seeds folder (``"000_x.txt"``)
+* :class:`Slug`      - the name of a page inside its section (``"000_x"``)
+* :class:`DocsPath`  - a Markdown file relative to ``docs/`` (``"sources/000_x.md"``)
+* :class:`Url`       - a link between two generated pages, always relative
+
+MkDocs resolves links between ``.md`` files and checks them under ``--strict``, so
+generated pages link to each other by :class:`DocsPath`, made relative with
+:func:`relative_link`. Relative links keep the site working under a project sub-path.
+"""
+from __future__ import annotations
+
+import posixpath
+import re
+import unicodedata
+from typing import NewType
+
+SeedPath = NewType("SeedPath", str)
+Slug = NewType("Slug", str)
+DocsPath = NewType("DocsPath", str)
+Url = NewType("Url", str)
+
+# Everything the generator owns below docs/. It may rewrite or delete any file here;
+# hand-written pages live elsewhere in docs/ and are never touched.
+GENERATED_FILES: tuple[str, ...] = ("index.md",)
+GENERATED_DIRS: tuple[str, ...] = ("sources", "entities", "timeline", "data")
+
+_SLUG_DROP = re.compile(r"[^\w\s-]", re.UNICODE)
+_SLUG_JOIN = re.compile(r"[\s_-]+", re.UNICODE)
+
+
+def slugify(text: str, *, max_length: int = 80) -> Slug:
+    """A readable, URL-safe name that keeps letters of every script.
+
+    Latin text is lower-cased; CJK characters are kept as they are (``常见问题`` stays
+    ``常见问题``, never ``_1``). Returns ``""`` when nothing usable is left; callers
+    choose a fallback.
+    """
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = _SLUG_DROP.sub(" ", text.replace("'", "").replace("\u2019", ""))
+    slug = _SLUG_JOIN.sub("-", text).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rstrip("-")
+    return Slug(slug)
+
+
+def seed_slug(seed_path: SeedPath) -> Slug:
+    """The page name of a seed: its file name without extension, slugified."""
+    stem = posixpath.splitext(posixpath.basename(seed_path))[0]
+    return slugify(stem) or Slug("untitled")
+
+
+def unique_slugs(seed_paths: list[SeedPath]) -> dict[SeedPath, Slug]:
+    """Slugs for all seeds, unique and stable: on a clash, later paths in sorted order get ``-2``, ``-3``."""
+    taken: set[str] = set()
+    result: dict[SeedPath, Slug] = {}
+    for path in sorted(seed_paths):
+        base = seed_slug(path)
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = Slug(f"{base}-{n}")
+        taken.add(slug)
+        result[path] = slug
+    return result
+
+
+def source_page(slug: Slug) -> DocsPath:
+    return DocsPath(f"sources/{slug}.md")
+
+
+def entity_page(entity_id: str) -> DocsPath:
+    return DocsPath(f"entities/{entity_id}.md")
+
+
+def relative_link(from_page: DocsPath, to_page: DocsPath, anchor: str = "") -> Url:
+    """A relative Markdown link from one generated page to another (or to itself)."""
+    if from_page == to_page:
+        target = ""
+    else:
+        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    return Url(f"{target}#{anchor}" if anchor else target)
+
+
+def page_url(page: DocsPath) -> str:
+    """The URL path of a page in the built site (directory URLs), relative to the site root."""
+    stem = page[: -len(".md")]
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"

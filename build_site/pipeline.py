@@ -1,0 +1,95 @@
+"""The whole build, top to bottom: read -> structure -> analyse -> link -> render -> write.
+
+Only ``read`` and ``write`` touch the disk. A failure while analysing one seed is reported
+against that seed (BS199) and the rest of the corpus still builds.
+"""
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .analyse.structure import parse_document
+from .diagnostics import Diagnostic, counts_against_strict, diagnostic
+from .link import Corpus, link_corpus
+from .model import Document, Seed
+from .pages import render_site
+from .read import read_seeds
+from .write import write_pages
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    seeds_dir: Path
+    docs_dir: Path
+    site_name: str = "Source analysis"
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class BuildReport:
+    seeds: int
+    pages: int
+    written: int
+    unchanged: int
+    removed: int
+    diagnostics: tuple[Diagnostic, ...]
+    timings: tuple[tuple[str, float], ...] = field(default=())
+
+    @property
+    def problems(self) -> tuple[Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if counts_against_strict(d))
+
+    def summary_line(self) -> str:
+        stages = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in self.timings)
+        return (f"build_site: {self.seeds} seeds read, {self.written} pages written, "
+                f"{self.unchanged} unchanged, {self.removed} removed, "
+                f"{len(self.problems)} warnings ({stages})")
+
+
+class _Clock:
+    """Per-stage wall time for the summary line (never written into any page)."""
+
+    def __init__(self) -> None:
+        self.timings: list[tuple[str, float]] = []
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.timings.append((stage, now - self._last))
+        self._last = now
+
+
+def build(options: BuildOptions) -> BuildReport:
+    clock = _Clock()
+    # 1. Read: decode every seed; unreadable ones become diagnostics.
+    seeds, diags = read_seeds(options.seeds_dir)
+    clock.lap("read")
+    # 2. Structure: title, headings, paragraphs, lists, tables, Q&A, publisher's note.
+    documents, structure_diags = _structure_all(seeds)
+    clock.lap("structure")
+    # 3. Link: cross-references that need the whole corpus.
+    corpus: Corpus = link_corpus(documents)
+    clock.lap("link")
+    # 4. Render: page plans -> Markdown and JSON.
+    pages = render_site(corpus, site_name=options.site_name)
+    clock.lap("render")
+    # 5. Write: only changed files; remove pages of deleted seeds.
+    result = write_pages(options.docs_dir, pages)
+    clock.lap("write")
+    return BuildReport(
+        seeds=len(seeds), pages=len(pages), written=result.written, unchanged=result.unchanged,
+        removed=result.removed, diagnostics=tuple(sorted(diags + structure_diags)),
+        timings=tuple(clock.timings),
+    )
+
+
+def _structure_all(seeds: tuple[Seed, ...]) -> tuple[list[Document], tuple[Diagnostic, ...]]:
+    documents: list[Document] = []
+    diags: list[Diagnostic] = []
+    for seed in seeds:
+        try:
+            documents.append(parse_document(seed))
+        except Exception as exc:  # isolate the seed; the build goes on  # noqa: BLE001
+            diags.append(diagnostic(seed.display_path, 0, "BS199", f"structure stage failed: {exc!r}"))
+    return documents, tuple(diags)

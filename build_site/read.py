@@ -1,0 +1,131 @@
+"""Stage 1, ``read``: the seeds folder becomes decoded :class:`~build_site.model.Seed` values.
+
+Rules (documented in the README):
+
+* every regular ``.txt``/``.md`` file below the folder, extension case-insensitive, is a seed;
+  hidden files and folders (``.name``) are ignored, other files are reported at info level;
+* UTF-8, with or without BOM, is read as is; any other encoding is detected with
+  ``charset-normalizer`` and reported (BS102); binary or undecodable files are skipped (BS101);
+* line ends become ``\\n``; text is NFC-normalised; control characters other than tab and
+  newline are replaced by U+FFFD so nothing invisible is smuggled into a page (BS104).
+
+This is one of the two modules that touch the disk (``write`` is the other).
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from pathlib import Path
+
+from .diagnostics import Diagnostic, diagnostic
+from .model import Seed
+from .paths import SeedPath, seed_slug, unique_slugs
+
+SEED_SUFFIXES = (".txt", ".md")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# A file is binary when NUL bytes or other C0 controls are a noticeable share of it.
+_BINARY_SHARE = 0.02
+
+
+def read_seeds(seeds_dir: Path, display_root: str = "seeds") -> tuple[tuple[Seed, ...], tuple[Diagnostic, ...]]:
+    """Read every seed below ``seeds_dir``, in sorted path order."""
+    if not seeds_dir.is_dir():
+        return (), (diagnostic(display_root, 0, "BS100", f"no seeds folder at {seeds_dir}"),)
+    paths, diags = _find_seed_files(seeds_dir, display_root)
+    slugs = unique_slugs(paths)
+    diags += _slug_clash_diagnostics(slugs, display_root)
+    seeds: list[Seed] = []
+    for path in paths:
+        display = f"{display_root}/{path}"
+        try:
+            data = (seeds_dir / path).read_bytes()
+        except OSError as exc:
+            diags.append(diagnostic(display, 0, "BS107", f"cannot read the file: {exc.strerror or exc}"))
+            continue
+        seed, seed_diags = decode_seed(data, path, slugs[path], display)
+        diags.extend(seed_diags)
+        if seed is not None:
+            seeds.append(seed)
+    return tuple(seeds), tuple(diags)
+
+
+def _find_seed_files(seeds_dir: Path, display_root: str) -> tuple[list[SeedPath], list[Diagnostic]]:
+    found: list[SeedPath] = []
+    diags: list[Diagnostic] = []
+    for file in sorted(seeds_dir.rglob("*")):
+        rel = file.relative_to(seeds_dir)
+        if any(part.startswith(".") for part in rel.parts) or not file.is_file():
+            continue
+        if file.suffix.lower() in SEED_SUFFIXES:
+            found.append(SeedPath(rel.as_posix()))
+        else:
+            diags.append(diagnostic(f"{display_root}/{rel.as_posix()}", 0, "BS106",
+                                    "not a .txt or .md file; ignored"))
+    return sorted(found), diags
+
+
+def _slug_clash_diagnostics(slugs: dict[SeedPath, str], display_root: str) -> list[Diagnostic]:
+    return [
+        diagnostic(f"{display_root}/{path}", 0, "BS105",
+                   f"its page name {seed_slug(path)!r} is taken by another seed; using {slug!r}")
+        for path, slug in sorted(slugs.items()) if slug != seed_slug(path)
+    ]
+
+
+def decode_seed(data: bytes, path: SeedPath, slug: str, display: str) -> tuple[Seed | None, list[Diagnostic]]:
+    """Decode one seed's bytes; pure, so tests can feed it any bytes."""
+    diags: list[Diagnostic] = []
+    if _looks_binary(data):
+        return None, [diagnostic(display, 0, "BS101", "binary content (NUL or control bytes); skipped")]
+    text, encoding = _decode(data)
+    if text is None:
+        return None, [diagnostic(display, 0, "BS101", "cannot be decoded as text in any known encoding; skipped")]
+    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+        diags.append(diagnostic(display, 0, "BS102", f"not UTF-8; decoded as {encoding}"))
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    first_control = _CONTROL.search(text)
+    if first_control:
+        line = text.count("\n", 0, first_control.start()) + 1
+        count = len(_CONTROL.findall(text))
+        diags.append(diagnostic(display, line, "BS104",
+                                f"{count} control character(s) replaced by U+FFFD"))
+        text = _CONTROL.sub("\ufffd", text)
+    if not text.strip():
+        diags.append(diagnostic(display, 0, "BS103", "the seed is empty"))
+    seed = Seed(path=path, display_path=display, slug=slug, text=text,
+                sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
+    return seed, diags
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:65536]
+    if not sample:
+        return False
+    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 has NULs but is text
+        return False
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
+    return controls / len(sample) > _BINARY_SHARE
+
+
+def _decode(data: bytes) -> tuple[str | None, str]:
+    if data.startswith(b"\xef\xbb\xbf"):
+        try:
+            return data[3:].decode("utf-8"), "utf-8-sig"
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes  # imported lazily: only odd seeds need it
+
+    best = from_bytes(data).best()
+    if best is None:
+        return None, ""
+    return str(best), _canonical_codec(best.encoding)
+
+
+def _canonical_codec(name: str) -> str:
+    # charset-normalizer reports GBK-family text as gb2312/gbk/gb18030: all decode as gb18030.
+    return {"gb2312": "gb18030", "gbk": "gb18030"}.get(name, name)

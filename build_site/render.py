@@ -1,0 +1,81 @@
+"""Stage 5, ``render``: page plans become Markdown text.
+
+Templates are Jinja2 with ``StrictUndefined`` and autoescaping, where escaping means
+*Markdown* escaping: :func:`_finalize` turns every plain string into escaped
+:class:`~build_site.markup.Md` before Jinja's own escaping sees it, and ``Md`` (a ``Markup``)
+passes through unchanged, as does macro output. So seed text cannot reach a page unescaped,
+whichever template prints it.
+"""
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+import yaml
+from markupsafe import Markup
+
+from .markup import Md, escape
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+@dataclass(frozen=True)
+class PageFile:
+    """A file to write below ``docs/``: its path and its complete content."""
+
+    path: str
+    content: str
+
+
+def _finalize(value: object) -> Markup:
+    if isinstance(value, Markup):      # Md, or the output of a macro
+        return value
+    if isinstance(value, bool) or value is None:
+        raise TypeError(f"template printed {value!r}: compute display text in the view instead")
+    if isinstance(value, (int, float)):
+        return Md(str(value))
+    return escape(str(value))
+
+
+@lru_cache(maxsize=1)
+def make_environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        undefined=jinja2.StrictUndefined,
+        finalize=_finalize,
+        autoescape=True,             # with _finalize: Markdown escaping, see the module doc
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def front_matter(**fields: object) -> Md:
+    """YAML front matter for MkDocs (title, description...): data, safely dumped."""
+    dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=True, width=10_000).strip()
+    return Md(dumped)
+
+
+def render_template(name: str, **context: object) -> str:
+    text = make_environment().get_template(name).render(**context)
+    return _tidy(text)
+
+
+def _tidy(text: str) -> str:
+    """Collapse runs of blank lines that template loops leave behind; end with one newline."""
+    lines = text.split("\n")
+    out: list[str] = []
+    for line in lines:
+        stripped = line.rstrip()
+        if not stripped and out and not out[-1]:
+            continue
+        out.append(stripped)
+    return "\n".join(out).strip("\n") + "\n"
+
+
+def render_json(data: object) -> str:
+    """Deterministic JSON: sorted keys, UTF-8, newline at the end."""
+    return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"

@@ -1,0 +1,207 @@
+"""Page plans: everything a template prints, computed from the corpus.
+
+Views are plain frozen values. Seed text in them is already escaped Markdown
+(:class:`~build_site.markup.Md`); numbers and generated words are plain values that the
+template environment escapes on output. Templates only loop and print.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .analyse.language import reading_minutes
+from .markup import Md, Span, attr_list, code_block, escape, escape_block, inline
+from .model import Block, Document, Passage
+from .paths import DocsPath, page_url, relative_link, source_page
+
+LANGUAGE_NAMES = {
+    "en": "English", "zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)",
+    "zh": "Chinese", "fr": "French", "de": "German", "es": "Spanish", "it": "Italian",
+    "pt": "Portuguese", "nl": "Dutch", "und": "Undetermined",
+}
+
+
+@dataclass(frozen=True)
+class ItemView:
+    anchor: str
+    lang: str
+    text: Md
+    kind: str = ""
+
+
+@dataclass(frozen=True)
+class BlockView:
+    kind: str
+    anchor: str
+    lang: str
+    text: Md = Md("")
+    attrs: Md = Md("")
+    level_marks: str = ""                      # headings: "##"
+    label: Md = Md("")
+    items: tuple[ItemView, ...] = ()
+    header: tuple[Md, ...] = ()
+    rows: tuple[tuple[ItemView, tuple[Md, ...]], ...] = ()
+    start: int = 1
+    list_tag: str = "ul"
+
+
+@dataclass(frozen=True)
+class SourceMeta:
+    file: str
+    languages: str
+    words: int
+    cjk_chars: int
+    minutes: int
+    published: str
+    sha256: str
+    encoding: str
+
+
+@dataclass(frozen=True)
+class SourcePage:
+    path: DocsPath
+    title: str
+    description: str
+    heading: BlockView | None
+    translated_title: Md
+    translated_title_lang: str
+    meta: SourceMeta
+    blocks: tuple[BlockView, ...]
+    publisher_note: tuple[BlockView, ...]
+    previous: tuple[str, str] | None           # (title, link)
+    next: tuple[str, str] | None
+
+
+def language_list(tags: tuple[str, ...]) -> str:
+    return ", ".join(LANGUAGE_NAMES.get(tag, tag) for tag in tags) or "Undetermined"
+
+
+def source_page_view(doc: Document, spans: dict[str, tuple[Span, ...]],
+                     neighbours: tuple[Document | None, Document | None]) -> SourcePage:
+    """The plan of one source page; ``spans`` holds each passage's links by anchor."""
+    path = source_page(doc.id)
+    content = [block for block in doc.blocks if block.kind != "title"]
+    heading = next((_block_view(b, spans) for b in doc.blocks if b.kind == "title"), None)
+    body = tuple(_block_view(b, spans) for b in content if not b.boilerplate)
+    note = tuple(_block_view(b, spans) for b in content if b.boilerplate)
+    prev_doc, next_doc = neighbours
+    return SourcePage(
+        path=path, title=doc.title, description=_description(doc), heading=heading,
+        translated_title=escape(doc.translated_title or ""),
+        translated_title_lang=doc.translated_title_lang or "",
+        meta=SourceMeta(
+            file=doc.seed.display_path, languages=language_list(doc.languages),
+            words=doc.latin_words, cjk_chars=doc.cjk_chars,
+            minutes=reading_minutes(doc.latin_words, doc.cjk_chars),
+            published=doc.published or "undated", sha256=doc.seed.sha256[:12], encoding=doc.seed.encoding,
+        ),
+        blocks=body, publisher_note=note,
+        previous=(prev_doc.title, relative_link(path, source_page(prev_doc.id))) if prev_doc else None,
+        next=(next_doc.title, relative_link(path, source_page(next_doc.id))) if next_doc else None,
+    )
+
+
+def _description(doc: Document) -> str:
+    """The first paragraph, cut at a word boundary: the page's meta description."""
+    first = next((b.passages[0].text for b in doc.blocks if b.kind == "paragraph" and not b.boilerplate), "")
+    if len(first) <= 200:
+        return first
+    cut = first[:200].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
+def _text(passage: Passage, spans: dict[str, tuple[Span, ...]], skip: int = 0) -> Md:
+    shifted = tuple(Span(s.start - skip, s.end - skip, s.href, s.title, s.classes)
+                    for s in spans.get(passage.anchor, ()) if s.start >= skip)
+    return inline(passage.text[skip:], shifted, line_start=True)
+
+
+def _item(passage: Passage, spans: dict[str, tuple[Span, ...]]) -> ItemView:
+    return ItemView(passage.anchor, passage.lang, _text(passage, spans), passage.kind)
+
+
+def _block_view(block: Block, spans: dict[str, tuple[Span, ...]]) -> BlockView:
+    first = block.passages[0]
+    attrs = attr_list(block.anchor, block.lang)
+    if block.kind in ("title", "heading"):
+        return BlockView(block.kind, block.anchor, block.lang, _text(first, spans), attrs, "#" * block.level)
+    if block.kind == "list":
+        return BlockView("list", block.anchor, block.lang, items=tuple(_item(p, spans) for p in block.passages),
+                         start=block.start, list_tag="ol" if block.ordered else "ul")
+    if block.kind == "table":
+        rows = tuple((_item(p, spans), _cells(p, spans)) for p in block.passages)
+        return BlockView("table", block.anchor, block.lang, header=tuple(escape(h) for h in block.header), rows=rows)
+    if block.kind == "qa":
+        return BlockView("qa", block.anchor, block.lang, items=tuple(_item(p, spans) for p in block.passages))
+    if block.kind == "front_matter":
+        return BlockView("front_matter", block.anchor, block.lang, code_block(first.text))
+    if block.kind == "callout":
+        body = _text(first, spans, skip=_label_end(first.text, block.label))
+        return BlockView("callout", block.anchor, block.lang, body, attrs, label=escape(block.label))
+    if block.label:
+        body = _text(first, spans, skip=_label_end(first.text, block.label))
+        return BlockView("paragraph", block.anchor, block.lang, body, attrs, label=escape(block.label))
+    return BlockView("paragraph", block.anchor, block.lang, _text(first, spans), attrs)
+
+
+def _label_end(text: str, label: str) -> int:
+    """Offset just after ``Label:`` and the spaces that follow it."""
+    pos = text.find(label) + len(label)
+    while pos < len(text) and text[pos] in ":： ":
+        pos += 1
+    return pos
+
+
+def _cells(passage: Passage, spans: dict[str, tuple[Span, ...]]) -> tuple[Md, ...]:
+    own = spans.get(passage.anchor, ())
+    cells = []
+    for start, end in passage.cell_spans:
+        inside = tuple(Span(s.start - start, s.end - start, s.href, s.title, s.classes)
+                       for s in own if s.start >= start and s.end <= end)
+        cells.append(inline(passage.text[start:end], inside))
+    return tuple(cells)
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    title: str
+    link: str
+    languages: str
+    words: int
+    cjk_chars: int
+    published: str
+
+
+@dataclass(frozen=True)
+class HomePage:
+    path: DocsPath
+    sources: tuple[SourceRow, ...]
+    source_count: int
+
+
+def home_view(documents: tuple[Document, ...]) -> HomePage:
+    path = DocsPath("index.md")
+    rows = tuple(
+        SourceRow(doc.title, relative_link(path, source_page(doc.id)), language_list(doc.languages),
+                  doc.latin_words, doc.cjk_chars, doc.published or "undated")
+        for doc in documents
+    )
+    return HomePage(path, rows, len(rows))
+
+
+def document_record(doc: Document) -> dict:
+    """One entry of ``data/documents.json``."""
+    return {
+        "id": doc.id,
+        "title": doc.title,
+        "translated_title": doc.translated_title,
+        "source": doc.seed.path,
+        "url": page_url(source_page(doc.id)),
+        "languages": list(doc.languages),
+        "published": doc.published,
+        "sha256": doc.seed.sha256,
+        "latin_words": doc.latin_words,
+        "cjk_chars": doc.cjk_chars,
+    }
+
+
+__all__ = ["HomePage", "SourcePage", "home_view", "source_page_view", "document_record", "escape_block"]
