@@ -6,13 +6,28 @@ a seed warning exactly as ``python -m build_site --strict`` does.
 """
 from __future__ import annotations
 
+import datetime as dt
 import logging
+import os
 from pathlib import Path
 
 from build_site.pipeline import BuildOptions, build
 from build_site.settings import settings_from_mapping
 
 log = logging.getLogger("mkdocs.hooks.build_site")
+
+
+def on_config(config):
+    """Make MkDocs' own dates (sitemap ``lastmod``, gzip headers) reproducible.
+
+    MkDocs takes them from ``SOURCE_DATE_EPOCH`` when set, else from the clock; we set it
+    from ``extra.build_site.as_of`` so the same seeds give byte-identical ``site/``.
+    """
+    as_of = (config.extra.get("build_site") or {}).get("as_of")
+    if as_of and "SOURCE_DATE_EPOCH" not in os.environ:
+        day = dt.date.fromisoformat(str(as_of))
+        os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc).timestamp()))
+    return config
 
 
 def on_pre_build(config) -> None:

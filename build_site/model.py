@@ -58,6 +58,7 @@ class Block:
     level: int = 0                # headings: 2-6
     ordered: bool = False         # lists
     start: int = 1                # ordered lists: the first item's number as written
+    markers: tuple[str, ...] = () # ordered lists: each item's number as written ("1.", "2)")
     label: str = ""               # call-outs: the lead-in label ("Data Takeaway")
     header: tuple[str, ...] = ()  # tables: header cells, as written
     boilerplate: bool = False     # inside the publisher's note at the end

@@ -120,12 +120,32 @@ def _decode(data: bytes) -> tuple[str | None, str]:
         pass
     from charset_normalizer import from_bytes  # imported lazily: only odd seeds need it
 
-    best = from_bytes(data).best()
-    if best is None:
+    matches = list(from_bytes(data))
+    if not matches:
         return None, ""
-    return str(best), _canonical_codec(best.encoding)
+    best_chaos = min(m.chaos for m in matches)
+    # Near-ties are common for short texts (cp1252 vs cp1257 read the same bytes equally
+    # well): prefer the encodings real documents use most.
+    tied = [m for m in matches if m.chaos <= best_chaos + _CHAOS_TIE]
+    chosen = min(tied, key=lambda m: min(_rank(c) for c in [m.encoding, *m.could_be_from_charset]))
+    codec = _canonical_codec(min([chosen.encoding, *chosen.could_be_from_charset], key=_rank))
+    try:
+        return data.decode(codec), codec
+    except (UnicodeDecodeError, LookupError):
+        return str(chosen), _canonical_codec(chosen.encoding)
+
+
+_CHAOS_TIE = 0.01
+_PREFERRED = ("utf_8", "gb18030", "big5", "cp1252", "shift_jis", "euc_kr", "cp1251", "latin_1",
+              "iso8859_15", "cp1250", "euc_jp", "koi8_r")
+
+
+def _rank(codec: str) -> int:
+    name = codec.lower().replace("-", "_")
+    name = {"gb2312": "gb18030", "gbk": "gb18030", "iso8859_1": "latin_1"}.get(name, name)
+    return _PREFERRED.index(name) if name in _PREFERRED else len(_PREFERRED)
 
 
 def _canonical_codec(name: str) -> str:
-    # charset-normalizer reports GBK-family text as gb2312/gbk/gb18030: all decode as gb18030.
+    # GBK-family text decodes as gb18030, its superset.
     return {"gb2312": "gb18030", "gbk": "gb18030"}.get(name, name)

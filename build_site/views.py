@@ -6,7 +6,7 @@ template environment escapes on output. Templates only loop and print.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .analyse.language import reading_minutes
 from .markup import Md, Span, attr_list, code_block, escape, escape_block, inline
@@ -26,6 +26,7 @@ class ItemView:
     lang: str
     text: Md
     kind: str = ""
+    marker: str = ""                            # ordered lists: the number as written
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,10 @@ def _block_view(block: Block, spans: dict[str, tuple[Span, ...]]) -> BlockView:
     if block.kind in ("title", "heading"):
         return BlockView(block.kind, block.anchor, block.lang, _text(first, spans), attrs, "#" * block.level)
     if block.kind == "list":
-        return BlockView("list", block.anchor, block.lang, items=tuple(_item(p, spans) for p in block.passages),
+        items = tuple(_item(p, spans) for p in block.passages)
+        if block.markers:
+            items = tuple(replace(item, marker=marker) for item, marker in zip(items, block.markers))
+        return BlockView("list", block.anchor, block.lang, items=items,
                          start=block.start, list_tag="ol" if block.ordered else "ul")
     if block.kind == "table":
         rows = tuple((_item(p, spans), _cells(p, spans)) for p in block.passages)

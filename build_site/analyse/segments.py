@@ -22,7 +22,7 @@ class Segment:
     line: int                                   # 1-based first line
     lines: tuple[str, ...]
     level: int = 0                              # ATX headings
-    items: tuple[tuple[int, str], ...] = ()     # lists: (line, item text without marker)
+    items: tuple[tuple[int, str, str], ...] = ()   # lists: (line, marker as written, item text)
     ordered: bool = False
     start: int = 1
 
@@ -97,16 +97,17 @@ def _take_list(lines: list[str], i: int, out: list[Segment]) -> int:
     first = _LIST_ITEM.match(lines[i])
     ordered = first.group(2) is not None
     start = int(first.group(2)) if ordered else 1
-    items: list[tuple[int, str]] = []
+    items: list[tuple[int, str, str]] = []
     j = i
     while j < len(lines):
         match = _LIST_ITEM.match(lines[j])
         if match and (match.group(2) is not None) == ordered:
-            items.append((j + 1, lines[j][match.end():].strip()))
+            marker = lines[j][: match.end()].strip()
+            items.append((j + 1, marker, lines[j][match.end():].strip()))
             j += 1
         elif lines[j].strip() and items and not _LIST_ITEM.match(lines[j]) and lines[j - 1].strip():
-            line_no, text = items[-1]                       # a continuation line of the item
-            items[-1] = (line_no, f"{text} {lines[j].strip()}")
+            line_no, marker, text = items[-1]               # a continuation line of the item
+            items[-1] = (line_no, marker, f"{text} {lines[j].strip()}")
             j += 1
         elif not lines[j].strip() and _next_nonblank_is_item(lines, j, ordered):
             j += 1

@@ -66,10 +66,10 @@ def parse_document(seed: Seed, cues: Cues | None = None) -> Document:
     title = title_seg.text if title_seg else _fallback_title(seed.path)
     doc_lang = detect_language(seed.text[:4000], "en")
     builder = _BlockBuilder(seed.slug, doc_lang)
-    blocks: list[Block] = []
-    if title_seg:
-        blocks.append(builder.single("title", title_seg, title, level=1))
-    blocks.extend(_body_blocks(body, builder, cues))
+    blocks = _body_blocks(body, builder, cues)
+    if title_seg:   # after any front matter, before everything else
+        at = 1 if blocks and blocks[0].kind == "front_matter" else 0
+        blocks.insert(at, builder.single("title", title_seg, title, level=1))
     blocks = _mark_boilerplate(blocks, cues)
     latin, cjk = count_text(seed.text)
     translated = _translated_title(title, blocks)
@@ -182,13 +182,15 @@ def _is_question(seg: Segment) -> bool:
 def _qa_run_end(segments: list[Segment], i: int, in_faq: bool) -> int:
     """End of a question/answer run starting at ``i``, or ``i`` when there is none.
 
-    Outside an FAQ section two or more question-answer pairs in a row are needed, so a
-    rhetorical question in prose stays a paragraph.
+    Outside an FAQ section two or more question-answer pairs in a row are needed, each
+    question with one answer paragraph, so a rhetorical question in prose stays a paragraph.
+    Under an FAQ heading one pair suffices and answers may run over several paragraphs.
     """
     pairs, j = 0, i
     while j + 1 < len(segments) and _is_question(segments[j]):
         k = j + 1
-        while k < len(segments) and segments[k].kind == "text" and not _is_question(segments[k]):
+        while (k < len(segments) and segments[k].kind == "text" and not _is_question(segments[k])
+               and (in_faq or k == j + 1)):
             k += 1
         if k == j + 1:
             break
@@ -286,9 +288,11 @@ class _BlockBuilder:
         return Block(kind, passage.anchor, seg.line, passage.lang, (passage,), level=level, label=label)
 
     def list_block(self, seg: Segment) -> Block:
-        items = tuple(self.passage("list_item", text, line, "li") for line, text in seg.items)
+        items = tuple(self.passage("list_item", text, line, "li") for line, _, text in seg.items)
         anchor = self.anchor("l", "\n".join(p.text for p in items))
-        return Block("list", anchor, seg.line, items[0].lang, items, ordered=seg.ordered, start=seg.start)
+        markers = tuple(marker for _, marker, _ in seg.items) if seg.ordered else ()
+        return Block("list", anchor, seg.line, items[0].lang, items, ordered=seg.ordered, start=seg.start,
+                     markers=markers)
 
     def table(self, seg: Segment) -> Block:
         table = parse_table(seg.lines)

@@ -1,0 +1,54 @@
+# One command sets up and builds the site, one sets up and runs the tests.
+#   make site   - create .venv, install pinned dependencies, generate pages, mkdocs build --strict
+#   make test   - the same set-up, then the whole test suite
+#   make serve  - preview with live reload (editing a seed refreshes its page)
+#   make clean  - remove everything generated
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site test serve clean lock generate help
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "Python 3.11 or newer is needed (found $$($(PYTHON) --version))"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Pinned versions come from requirements.lock; `make lock` refreshes it.
+$(STAMP): $(BIN)/python pyproject.toml requirements.lock
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
+	@touch $@
+
+generate: $(STAMP)
+	$(BIN)/python -m build_site --strict
+
+site: $(STAMP)
+	$(BIN)/mkdocs build --strict
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+serve: $(STAMP)
+	$(BIN)/mkdocs serve
+
+# Re-resolve every dependency to the newest version the ranges in pyproject.toml allow.
+lock:
+	rm -rf .venv-lock
+	$(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade pip
+	.venv-lock/bin/python -m pip install --quiet '.[test]'
+	.venv-lock/bin/python -m pip freeze --exclude-editable | grep -v '^build-site' > requirements.lock
+	rm -rf .venv-lock build *.egg-info
+
+clean:
+	rm -rf site site-offline build *.egg-info .pytest_cache .hypothesis
+	rm -rf docs/index.md docs/sources docs/entities docs/timeline docs/data docs/.build_site
+	find . -name __pycache__ -type d -prune -exec rm -rf {} +

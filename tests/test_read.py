@@ -1,0 +1,83 @@
+"""Stage 1: every seed file is found, decoded and normalised, or skipped with a clear message."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_site.read import decode_seed, read_seeds
+
+from tests.support import write_seeds
+
+
+def decode(data: bytes):
+    return decode_seed(data, "x.txt", "x", "seeds/x.txt")
+
+
+def test_utf8_with_bom_and_crlf_is_normalised():
+    seed, diags = decode("\ufeffTitle\r\nline two\rline three".encode("utf-8"))
+    assert seed.text == "Title\nline two\nline three"
+    assert seed.encoding == "utf-8-sig"
+    assert diags == []
+
+
+def test_text_is_nfc_normalised():
+    seed, _ = decode("Cafe\u0301".encode("utf-8"))
+    assert seed.text == "Caf\u00e9"
+
+
+def test_gb18030_is_detected_and_reported():
+    text = "人工智能模型发布。" * 20 + "\n据报道，该公司计划在明年推出新的模型，并将继续投资研发。"
+    seed, diags = decode(text.encode("gb18030"))
+    assert seed.text == text
+    assert [d.format() for d in diags] == [f"seeds/x.txt: warning[BS102]: not UTF-8; decoded as {seed.encoding}"]
+
+
+def test_big5_is_detected():
+    text = "人工智慧模型發布，據報導該公司計畫明年推出新模型。" * 10
+    seed, diags = decode(text.encode("big5"))
+    assert seed.text == text and diags[0].code == "BS102"
+
+
+def test_cp1252_is_detected():
+    text = "Caf\u00e9 cr\u00e8me \u2014 \u201cquoted\u201d na\u00efve r\u00e9sum\u00e9 \u20ac42. " * 5
+    seed, diags = decode(text.encode("cp1252"))
+    assert seed.text == text and diags[0].code == "BS102"
+
+
+def test_binary_file_is_skipped_with_a_warning():
+    seed, diags = decode(bytes(range(256)) * 10)
+    assert seed is None
+    assert diags[0].format() == "seeds/x.txt: warning[BS101]: binary content (NUL or control bytes); skipped"
+
+
+def test_a_stray_control_character_is_made_visible_not_dropped():
+    seed, diags = decode(b"Title\nbefore\x00after and more text to make it clearly text " * 1)
+    assert seed.text == "Title\nbefore\ufffdafter and more text to make it clearly text "
+    assert diags[0].format() == "seeds/x.txt:2: warning[BS104]: 1 control character(s) replaced by U+FFFD"
+
+
+def test_empty_seed_is_kept_and_reported():
+    seed, diags = decode(b"  \n\t\n")
+    assert seed is not None and [d.code for d in diags] == ["BS103"]
+
+
+def test_folder_rules(tmp_path: Path):
+    write_seeds(tmp_path, {
+        "b.TXT": "B", "a.md": "A", "sub/c.txt": "C", ".hidden.txt": "H", ".git/x.txt": "G",
+        "notes.pdf": b"%PDF", "d e.txt": "D",
+    })
+    seeds, diags = read_seeds(tmp_path)
+    assert [s.path for s in seeds] == ["a.md", "b.TXT", "d e.txt", "sub/c.txt"]
+    assert [s.slug for s in seeds] == ["a", "b", "d-e", "c"]
+    assert [d.format() for d in diags] == ["seeds/notes.pdf: info[BS106]: not a .txt or .md file; ignored"]
+
+
+def test_clashing_page_names_get_stable_suffixes(tmp_path: Path):
+    write_seeds(tmp_path, {"Report.txt": "x", "report.md": "y", "report!.txt": "z"})
+    seeds, diags = read_seeds(tmp_path)
+    assert {s.path: s.slug for s in seeds} == {"Report.txt": "report", "report!.txt": "report-2", "report.md": "report-3"}
+    assert [d.code for d in diags] == ["BS105", "BS105"]
+
+
+def test_missing_folder(tmp_path: Path):
+    seeds, diags = read_seeds(tmp_path / "nope")
+    assert seeds == () and diags[0].code == "BS100"
