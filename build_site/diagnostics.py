@@ -19,9 +19,9 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "BS105": ("warning", "two seeds map to the same page name; a numeric suffix keeps both"),
     "BS106": ("info", "a file in the seeds folder is not a .txt or .md seed and is ignored"),
     "BS107": ("warning", "the seed could not be read from disk"),
-    "BS108": ("warning", "the seed has no title line; the file name is used"),
+    "BS108": ("info", "the seed has no title line; the file name is used"),
     "BS109": ("warning", "the curated knowledge file is invalid; it is ignored"),
-    "BS110": ("warning", "a table row has more or fewer cells than its header; it was padded"),
+    "BS110": ("info", "a table row has more or fewer cells than its header; it was padded"),
     "BS199": ("error", "an analysis stage failed on this seed; the page shows its text unannotated"),
 }
 

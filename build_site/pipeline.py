@@ -89,7 +89,9 @@ def _structure_all(seeds: tuple[Seed, ...]) -> tuple[list[Document], tuple[Diagn
     diags: list[Diagnostic] = []
     for seed in seeds:
         try:
-            documents.append(parse_document(seed))
+            document, doc_diags = parse_document(seed)
+            documents.append(document)
+            diags.extend(doc_diags)
         except Exception as exc:  # isolate the seed; the build goes on  # noqa: BLE001
             diags.append(diagnostic(seed.display_path, 0, "BS199", f"structure stage failed: {exc!r}"))
     return documents, tuple(diags)

@@ -8,6 +8,7 @@ whichever template prints it.
 """
 from __future__ import annotations
 
+import html
 import json
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,8 +55,15 @@ def make_environment() -> jinja2.Environment:
 
 
 def front_matter(**fields: object) -> Md:
-    """YAML front matter for MkDocs (title, description...): data, safely dumped."""
-    dumped = yaml.safe_dump(fields, allow_unicode=True, sort_keys=True, width=10_000).strip()
+    """YAML front matter for MkDocs (title, description...).
+
+    The theme prints ``page.meta.title`` and ``page.meta.description`` into the HTML without
+    escaping them (MkDocs' Jinja has no autoescape), so string values are HTML-escaped here;
+    browsers decode the entities, so readers see the text exactly.
+    """
+    safe = {key: html.escape(value, quote=True) if isinstance(value, str) else value
+            for key, value in fields.items()}
+    dumped = yaml.safe_dump(safe, allow_unicode=True, sort_keys=True, width=10_000).strip()
     return Md(dumped)
 
 

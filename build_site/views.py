@@ -133,7 +133,8 @@ def _block_view(block: Block, spans: dict[str, tuple[Span, ...]]) -> BlockView:
                          start=block.start, list_tag="ol" if block.ordered else "ul")
     if block.kind == "table":
         rows = tuple((_item(p, spans), _cells(p, spans)) for p in block.passages)
-        return BlockView("table", block.anchor, block.lang, header=tuple(escape(h) for h in block.header), rows=rows)
+        header = tuple(escape(h) if h else Md(f"Column {i}") for i, h in enumerate(block.header, 1))
+        return BlockView("table", block.anchor, block.lang, header=header, rows=rows)
     if block.kind == "qa":
         return BlockView("qa", block.anchor, block.lang, items=tuple(_item(p, spans) for p in block.passages))
     if block.kind == "front_matter":

@@ -55,6 +55,6 @@ def _remove_empty_dirs(docs_dir: Path) -> None:
         root = docs_dir / folder
         if not root.is_dir():
             continue
-        for path in sorted(root.rglob("*"), key=lambda p: len(p.parts), reverse=True):
+        for path in sorted([*root.rglob("*"), root], key=lambda p: len(p.parts), reverse=True):
             if path.is_dir() and not any(path.iterdir()):
                 path.rmdir()

@@ -7,7 +7,7 @@ from build_site.model import Seed
 
 def doc(text: str, path: str = "x.txt"):
     seed = Seed(path=path, display_path=f"seeds/{path}", slug="x", text=text, sha256="0" * 64, encoding="utf-8")
-    return parse_document(seed)
+    return parse_document(seed)[0]
 
 
 def kinds(document):
@@ -126,3 +126,11 @@ def test_markdown_heading_marks_are_structure():
 def test_empty_document_gets_a_title_from_its_file_name():
     d = doc("", path="my_report-2024.txt")
     assert d.title == "my report 2024" and d.blocks == ()
+
+
+def test_ragged_rows_and_missing_title_are_reported_with_their_lines():
+    seed = Seed(path="x.txt", display_path="seeds/x.txt", slug="x",
+                text="T\n\n| A | B |\n|---|---|\n| 1 |\n| 1 | 2 |", sha256="0", encoding="utf-8")
+    assert [d.format() for d in parse_document(seed)[1]] == ["seeds/x.txt:5: info[BS110]: table row padded to 2 cells"]
+    long_first = Seed(path="x.txt", display_path="seeds/x.txt", slug="x", text="word " * 100, sha256="0", encoding="utf-8")
+    assert [d.code for d in parse_document(long_first)[1]] == ["BS108"]

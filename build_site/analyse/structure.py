@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from ..diagnostics import Diagnostic, diagnostic
 from ..model import Block, Document, Passage, Seed
 from ..paths import slugify
 from .language import count_text, detect_language
@@ -58,14 +59,14 @@ def default_cues() -> Cues:
     )
 
 
-def parse_document(seed: Seed, cues: Cues | None = None) -> Document:
+def parse_document(seed: Seed, cues: Cues | None = None) -> tuple[Document, tuple[Diagnostic, ...]]:
     """Recognise the structure of one seed. Pure: the same seed gives the same document."""
     cues = cues or default_cues()
     segments = segment_lines(seed.text.split("\n"))
     title_seg, body = _split_title(segments)
     title = title_seg.text if title_seg else _fallback_title(seed.path)
     doc_lang = detect_language(seed.text[:4000], "en")
-    builder = _BlockBuilder(seed.slug, doc_lang)
+    builder = _BlockBuilder(seed.slug, doc_lang, seed.display_path)
     blocks = _body_blocks(body, builder, cues)
     if title_seg:   # after any front matter, before everything else
         at = 1 if blocks and blocks[0].kind == "front_matter" else 0
@@ -73,13 +74,17 @@ def parse_document(seed: Seed, cues: Cues | None = None) -> Document:
     blocks = _mark_boilerplate(blocks, cues)
     latin, cjk = count_text(seed.text)
     translated = _translated_title(title, blocks)
-    return Document(
+    diags = list(builder.diagnostics)
+    if not title_seg and seed.text.strip():
+        diags.append(diagnostic(seed.display_path, 1, "BS108", "no short first line to use as title; using the file name"))
+    document = Document(
         id=seed.slug, seed=seed, title=title, title_lang=detect_language(title, doc_lang),
         translated_title=translated,
         translated_title_lang=detect_language(translated, "en") if translated else None,
         blocks=tuple(blocks), published=None,
         languages=_languages(blocks), latin_words=latin, cjk_chars=cjk,
     )
+    return document, tuple(diags)
 
 
 def _split_title(segments: list[Segment]) -> tuple[Segment | None, list[Segment]]:
@@ -264,9 +269,11 @@ def content_hash(text: str) -> str:
 class _BlockBuilder:
     """Makes blocks and passages with unique, content-derived anchors for one document."""
 
-    def __init__(self, document: str, doc_lang: str) -> None:
+    def __init__(self, document: str, doc_lang: str, display_path: str) -> None:
         self.document = document
         self.doc_lang = doc_lang
+        self.display_path = display_path
+        self.diagnostics: list[Diagnostic] = []
         self._taken: set[str] = set()
 
     def anchor(self, prefix: str, text: str) -> str:
@@ -296,6 +303,9 @@ class _BlockBuilder:
 
     def table(self, seg: Segment) -> Block:
         table = parse_table(seg.lines)
+        for offset in table.ragged:
+            self.diagnostics.append(diagnostic(self.display_path, seg.line + offset, "BS110",
+                                               f"table row padded to {table.width} cells"))
         anchor = self.anchor("t", "\n".join(seg.lines))
         rows = tuple(
             self.passage("table_row", text, seg.line + offset, "r", cell_spans=spans, header=table.header)

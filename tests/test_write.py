@@ -1,0 +1,28 @@
+"""Stage 6: only changed files are written; pages of deleted seeds go; hand-written files stay."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from build_site.render import PageFile
+from build_site.write import write_pages
+
+
+def test_unchanged_files_are_not_rewritten(tmp_path: Path):
+    pages = (PageFile("index.md", "home\n"), PageFile("sources/a.md", "a\n"))
+    assert write_pages(tmp_path, pages).written == 2
+    before = (tmp_path / "sources/a.md").stat().st_mtime_ns
+    result = write_pages(tmp_path, pages)
+    assert (result.written, result.unchanged, result.removed) == (0, 2, 0)
+    assert (tmp_path / "sources/a.md").stat().st_mtime_ns == before
+
+
+def test_stale_generated_files_are_removed_and_hand_written_ones_kept(tmp_path: Path):
+    (tmp_path / "about.md").write_text("mine")
+    (tmp_path / "assets").mkdir()
+    (tmp_path / "assets" / "x.css").write_text("mine")
+    write_pages(tmp_path, (PageFile("sources/a.md", "a"), PageFile("sources/b.md", "b"), PageFile("data/x/y.json", "{}")))
+    result = write_pages(tmp_path, (PageFile("sources/a.md", "a"),))
+    assert result.removed == 2
+    assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
+        "about.md", "assets/x.css", "sources/a.md"]
+    assert not (tmp_path / "data").exists()
