@@ -1,20 +1,54 @@
 """Stage 4, ``link``: the analysed documents become one :class:`Corpus` with its cross-references.
 
 Everything that needs the whole corpus happens here, after every document is analysed and
-before anything is rendered: which spans of which passage link where, ordering, neighbours.
+before anything is rendered: which stretch of which passage links where, which events and
+entities belong together, which sources are related. Cross-document work goes through
+inverted indexes (entity -> passages, passage -> entities), never all pairs of documents.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections import Counter, defaultdict
+from dataclasses import dataclass, replace
 
-from .markup import Span
-from .model import Document
+from .analyse.entities import Entity, EntityIndex, Mention
+from .model import Document, Event
+from .paths import DocsPath, entity_page
+
+TIMELINE = DocsPath("timeline/index.md")
+PRECISION_ORDER = ("day", "month", "quarter", "half", "vague", "year", "range", "decade", "relative")
+TYPE_LABELS = {
+    "organization": "Organization", "product": "Product or model", "person": "Person",
+    "benchmark": "Benchmark", "method": "Method or technology", "project": "Project or repository",
+    "institution": "Institution or policy", "other": "Other",
+}
+
+
+@dataclass(frozen=True, order=True)
+class Link:
+    """A stretch of a passage that points to another page: an entity or a timeline entry."""
+
+    start: int
+    end: int
+    target: str            # DocsPath of the page
+    anchor: str
+    title: str             # tooltip: generated words only
+    kind: str              # "entity" or "date"
 
 
 @dataclass(frozen=True)
 class Corpus:
-    documents: tuple[Document, ...]                 # sorted by id
-    spans: dict[str, dict[str, tuple[Span, ...]]]  # document id -> passage anchor -> links in it
+    documents: tuple[Document, ...]                  # sorted by id
+    entities: tuple[Entity, ...]                     # sorted by id
+    mentions: tuple[Mention, ...]
+    relations: tuple                                 # entity relations
+    events: tuple[Event, ...]                        # chronological
+    links: dict[tuple[str, str], tuple[Link, ...]]   # (document, anchor) -> links, sorted
+    mentions_by_entity: dict[str, tuple[Mention, ...]]
+    events_by_entity: dict[str, tuple[Event, ...]]
+    events_by_document: dict[str, tuple[Event, ...]]
+    entities_by_document: dict[str, tuple[tuple[str, int], ...]]   # (entity id, mentions), most first
+    related_documents: dict[str, tuple[tuple[str, int], ...]]      # (document id, shared entities)
+    co_mentions: dict[str, tuple[tuple[str, int], ...]]            # entity -> (entity, passages together)
 
     def neighbours(self, index: int) -> tuple[Document | None, Document | None]:
         before = self.documents[index - 1] if index > 0 else None
@@ -22,6 +56,125 @@ class Corpus:
         return before, after
 
 
-def link_corpus(documents: list[Document]) -> Corpus:
+def link_corpus(documents: list[Document], entity_index: EntityIndex, events: list[Event]) -> Corpus:
     ordered = tuple(sorted(documents, key=lambda d: d.id))
-    return Corpus(documents=ordered, spans={doc.id: {} for doc in ordered})
+    entity_by_id = {e.id: e for e in entity_index.entities}
+    mentions_by_passage: dict[tuple[str, str], list[Mention]] = defaultdict(list)
+    for mention in entity_index.mentions:
+        mentions_by_passage[(mention.document, mention.anchor)].append(mention)
+    events = [_with_entities(event, mentions_by_passage) for event in events]
+    events.sort(key=chronological_key)
+    return Corpus(
+        documents=ordered,
+        entities=entity_index.entities,
+        mentions=entity_index.mentions,
+        relations=entity_index.relations,
+        events=tuple(events),
+        links=_links(mentions_by_passage, events, entity_by_id),
+        mentions_by_entity=_group(entity_index.mentions, lambda m: m.entity),
+        events_by_entity=_events_by_entity(events),
+        events_by_document=_group(events, lambda e: e.document),
+        entities_by_document=_entities_by_document(entity_index.mentions),
+        related_documents=_related_documents(entity_index.mentions),
+        co_mentions=_co_mentions(mentions_by_passage),
+    )
+
+
+def chronological_key(event: Event) -> tuple:
+    """Dated events by start, then end, then finer precision first; undated ones last."""
+    dated = event.start is not None
+    return (not dated, event.start or "", event.end or "", PRECISION_ORDER.index(event.precision)
+            if event.precision in PRECISION_ORDER else 99, event.document, event.anchor, event.expr_start)
+
+
+def _with_entities(event: Event, mentions_by_passage: dict[tuple[str, str], list[Mention]]) -> Event:
+    ids = sorted({m.entity for m in mentions_by_passage.get((event.document, event.anchor), ())
+                  if _inside_summary(event, m)})
+    return replace(event, entities=tuple(ids))
+
+
+def _inside_summary(event: Event, mention: Mention) -> bool:
+    return mention.surface in event.summary
+
+
+def _links(mentions_by_passage, events: list[Event], entity_by_id: dict[str, Entity]) -> dict:
+    """First mention of each entity per passage links to its page; each date to its event."""
+    links: dict[tuple[str, str], list[Link]] = defaultdict(list)
+    for key, mentions in mentions_by_passage.items():
+        seen: set[str] = set()
+        for mention in sorted(mentions, key=lambda m: m.start):
+            if mention.entity in seen:
+                continue
+            seen.add(mention.entity)
+            entity = entity_by_id[mention.entity]
+            links[key].append(Link(mention.start, mention.end, entity_page(entity.id), "",
+                                   TYPE_LABELS.get(entity.type, "Entity"), "entity"))
+    for event in events:
+        if event.expr_end > event.expr_start:
+            links[(event.document, event.anchor)].append(Link(
+                event.expr_start, event.expr_end, TIMELINE, event.id, f"Timeline: {event.kind}", "date"))
+    return {key: _without_overlaps(value) for key, value in sorted(links.items())}
+
+
+def _without_overlaps(links: list[Link]) -> tuple[Link, ...]:
+    """Keep links in text order; where two overlap, the longer (then the earlier) wins."""
+    kept: list[Link] = []
+    for link in sorted(links, key=lambda l: (-(l.end - l.start), l.start, l.kind)):
+        if all(link.end <= k.start or link.start >= k.end for k in kept):
+            kept.append(link)
+    return tuple(sorted(kept))
+
+
+def _group(items, key) -> dict:
+    grouped: dict[str, list] = defaultdict(list)
+    for item in items:
+        grouped[key(item)].append(item)
+    return {k: tuple(v) for k, v in sorted(grouped.items())}
+
+
+def _events_by_entity(events: list[Event]) -> dict[str, tuple[Event, ...]]:
+    grouped: dict[str, list[Event]] = defaultdict(list)
+    for event in events:
+        for entity in event.entities:
+            grouped[entity].append(event)
+    return {k: tuple(v) for k, v in sorted(grouped.items())}
+
+
+def _entities_by_document(mentions: tuple[Mention, ...]) -> dict[str, tuple[tuple[str, int], ...]]:
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for mention in mentions:
+        counts[mention.document][mention.entity] += 1
+    return {doc: _most_common(counter) for doc, counter in sorted(counts.items())}
+
+
+def _related_documents(mentions: tuple[Mention, ...]) -> dict[str, tuple[tuple[str, int], ...]]:
+    """Documents ranked by how many entities they share, through the entity -> documents index."""
+    documents_of: dict[str, set[str]] = defaultdict(set)
+    for mention in mentions:
+        documents_of[mention.entity].add(mention.document)
+    shared: dict[str, Counter] = defaultdict(Counter)
+    for docs in documents_of.values():
+        if len(docs) > 200:        # an entity in nearly every source says nothing about relatedness
+            continue
+        for doc in docs:
+            for other in docs:
+                if other != doc:
+                    shared[doc][other] += 1
+    return {doc: _most_common(counter)[:10] for doc, counter in sorted(shared.items())}
+
+
+def _co_mentions(mentions_by_passage) -> dict[str, tuple[tuple[str, int], ...]]:
+    together: dict[str, Counter] = defaultdict(Counter)
+    for mentions in mentions_by_passage.values():
+        ids = sorted({m.entity for m in mentions})
+        if len(ids) > 40:          # a long table row listing everything: not a co-mention signal
+            continue
+        for entity in ids:
+            for other in ids:
+                if other != entity:
+                    together[entity][other] += 1
+    return {entity: _most_common(counter)[:12] for entity, counter in sorted(together.items())}
+
+
+def _most_common(counter: Counter) -> tuple[tuple[str, int], ...]:
+    return tuple(sorted(counter.items(), key=lambda item: (-item[1], item[0])))

@@ -83,3 +83,24 @@ class Document:
     @property
     def passages(self) -> tuple[Passage, ...]:
         return tuple(p for block in self.blocks for p in block.passages)
+
+
+@dataclass(frozen=True)
+class Event:
+    """A dated or datable statement: the sentence (or table cell) that carries a date."""
+
+    id: str                       # "ev-" + hash of (document, passage anchor, offset): stable under edits elsewhere
+    document: str
+    anchor: str                   # the passage it is in
+    date_text: str                # the expression as written ("Q4 2024 - Q2 2025")
+    start: str | None             # ISO partial date, None when not anchorable
+    end: str | None
+    precision: str                # day, month, quarter, half, year, decade, range, relative, vague
+    relation: str | None          # by, since, before, after (bounds)
+    relative: str | None          # normalised relative expression ("within 6 months")
+    kind: str                     # reported, prediction, speculation
+    summary: str                  # the sentence, list item or table cell with its row label
+    expr_start: int               # where the expression is in the passage text
+    expr_end: int
+    publisher_note: bool = False  # found in the publisher's note, not the article itself
+    entities: tuple[str, ...] = ()   # entity ids mentioned in the summary (set by the link stage)

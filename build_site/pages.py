@@ -1,16 +1,26 @@
 """Which pages the site has: one function per page type, each view -> template -> PageFile."""
 from __future__ import annotations
 
-from .link import Corpus
-from .paths import DocsPath, page_url, source_page
-from .render import PageFile, front_matter, render_json, render_template
-from .views import document_record, home_view, source_page_view
+from dataclasses import replace
+
+from .exports import export_files
+from .link import TIMELINE, Corpus
+from .paths import DocsPath, entity_page, relative_link, source_page
+from .render import PageFile, front_matter, render_template
+from .views import home_view, source_page_view
+from .views_corpus import event_view, passage_spans
+from .views_entities import EntityContext, entities_index_view, entity_page_view
+from .views_timeline import timeline_view
 
 
 def render_site(corpus: Corpus, *, site_name: str) -> tuple[PageFile, ...]:
+    ctx = EntityContext(corpus)
     pages: list[PageFile] = [_home(corpus, site_name)]
-    pages.extend(_source(corpus, i) for i in range(len(corpus.documents)))
-    pages.append(PageFile("data/documents.json", render_json([document_record(d) for d in corpus.documents])))
+    pages.extend(_source(corpus, i, ctx) for i in range(len(corpus.documents)))
+    pages.extend(_entity(corpus, entity, ctx) for entity in corpus.entities)
+    pages.append(_entities_index(corpus, ctx))
+    pages.append(_timeline(corpus, ctx))
+    pages.extend(export_files(corpus))
     return tuple(sorted(pages, key=lambda p: p.path))
 
 
@@ -20,11 +30,40 @@ def _home(corpus: Corpus, site_name: str) -> PageFile:
     return PageFile(view.path, render_template("home.md.j2", page=view, front_matter=meta, site_title=site_name))
 
 
-def _source(corpus: Corpus, index: int) -> PageFile:
+def _source(corpus: Corpus, index: int, ctx: EntityContext) -> PageFile:
     doc = corpus.documents[index]
-    view = source_page_view(doc, corpus.spans[doc.id], corpus.neighbours(index))
+    path = source_page(doc.id)
+    view = source_page_view(doc, passage_spans(corpus, doc, path), corpus.neighbours(index))
+    view = replace(
+        view,
+        entities=tuple(ctx.ref(entity_id, path, n) for entity_id, n in corpus.entities_by_document.get(doc.id, ())),
+        events=tuple(event_view(e, path, ctx.titles, ctx.entities)
+                     for e in sorted(corpus.events_by_document.get(doc.id, ()),
+                                     key=lambda e: (ctx.order[(e.document, e.anchor)], e.expr_start))),
+        related=tuple((ctx.titles[other], relative_link(path, source_page(other)), n)
+                      for other, n in corpus.related_documents.get(doc.id, ())),
+    )
     meta = front_matter(title=doc.title, description=view.description)
     return PageFile(view.path, render_template("source.md.j2", page=view, front_matter=meta))
 
 
-__all__ = ["render_site", "DocsPath", "page_url", "source_page"]
+def _entity(corpus: Corpus, entity, ctx: EntityContext) -> PageFile:
+    view = entity_page_view(corpus, entity, ctx)
+    description = entity.description or f"{view.type_label} mentioned {view.total} time(s) in the sources."
+    meta = front_matter(title=entity.name, description=description)
+    return PageFile(entity_page(entity.id), render_template("entity.md.j2", page=view, front_matter=meta))
+
+
+def _entities_index(corpus: Corpus, ctx: EntityContext) -> PageFile:
+    view = entities_index_view(corpus, ctx)
+    meta = front_matter(title="Entities", description=f"{view.total} entities named in the sources, by type.")
+    return PageFile(view.path, render_template("entities.md.j2", page=view, front_matter=meta))
+
+
+def _timeline(corpus: Corpus, ctx: EntityContext) -> PageFile:
+    view = timeline_view(corpus, ctx.titles, ctx.entities)
+    meta = front_matter(title="Timeline", description=f"{view.total} dated statements from the sources, in order.")
+    return PageFile(TIMELINE, render_template("timeline.md.j2", page=view, front_matter=meta))
+
+
+__all__ = ["render_site", "DocsPath"]

@@ -9,10 +9,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .analyse.entities import Knowledge, extract_entities
+from .analyse.events import extract_events
 from .analyse.structure import parse_document
 from .diagnostics import Diagnostic, counts_against_strict, diagnostic
 from .link import Corpus, link_corpus
-from .model import Document, Seed
+from .model import Document, Event, Seed
 from .pages import render_site
 from .read import read_seeds
 from .write import write_pages
@@ -24,6 +26,7 @@ class BuildOptions:
     docs_dir: Path
     site_name: str = "Source analysis"
     strict: bool = False
+    knowledge: Knowledge | None = None
 
 
 @dataclass(frozen=True)
@@ -68,18 +71,23 @@ def build(options: BuildOptions) -> BuildReport:
     # 2. Structure: title, headings, paragraphs, lists, tables, Q&A, publisher's note.
     documents, structure_diags = _structure_all(seeds)
     clock.lap("structure")
-    # 3. Link: cross-references that need the whole corpus.
-    corpus: Corpus = link_corpus(documents)
+    # 3. Analyse: entities across the corpus, events per document.
+    entity_index = extract_entities([p for doc in documents for p in doc.passages], options.knowledge)
+    clock.lap("entities")
+    events, event_diags = _events_all(documents)
+    clock.lap("events")
+    # 4. Link: cross-references that need the whole corpus.
+    corpus: Corpus = link_corpus(documents, entity_index, events)
     clock.lap("link")
-    # 4. Render: page plans -> Markdown and JSON.
+    # 5. Render: page plans -> Markdown and JSON.
     pages = render_site(corpus, site_name=options.site_name)
     clock.lap("render")
-    # 5. Write: only changed files; remove pages of deleted seeds.
+    # 6. Write: only changed files; remove pages of deleted seeds.
     result = write_pages(options.docs_dir, pages)
     clock.lap("write")
     return BuildReport(
         seeds=len(seeds), pages=len(pages), written=result.written, unchanged=result.unchanged,
-        removed=result.removed, diagnostics=tuple(sorted(diags + structure_diags)),
+        removed=result.removed, diagnostics=tuple(sorted(diags + structure_diags + event_diags)),
         timings=tuple(clock.timings),
     )
 
@@ -95,3 +103,14 @@ def _structure_all(seeds: tuple[Seed, ...]) -> tuple[list[Document], tuple[Diagn
         except Exception as exc:  # isolate the seed; the build goes on  # noqa: BLE001
             diags.append(diagnostic(seed.display_path, 0, "BS199", f"structure stage failed: {exc!r}"))
     return documents, tuple(diags)
+
+
+def _events_all(documents: list[Document]) -> tuple[list[Event], tuple[Diagnostic, ...]]:
+    events: list[Event] = []
+    diags: list[Diagnostic] = []
+    for document in documents:
+        try:
+            events.extend(extract_events(document))
+        except Exception as exc:  # isolate the seed; the build goes on  # noqa: BLE001
+            diags.append(diagnostic(document.seed.display_path, 0, "BS199", f"event stage failed: {exc!r}"))
+    return events, tuple(diags)

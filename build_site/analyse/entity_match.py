@@ -1,0 +1,139 @@
+"""Step 4: find every occurrence of every alias, in one pass per passage.
+
+All aliases go into one Aho–Corasick automaton (pyahocorasick; a single compiled alternation,
+longest first, when it is missing), so the cost per passage does not grow with the number of
+entities, and a name found in one document is found in all. Of overlapping hits the leftmost
+longest wins ("Claude 3 Opus", not "Claude"); a Latin alias must stand between characters that
+are not Latin letters or digits (CJK characters, spaces, punctuation all qualify), so
+"OpenAI发布" holds "OpenAI" and "Metaverse" does not hold "Meta".
+
+Two extra spellings are matched: a lowercase drug name capitalised at a sentence start
+("Semaglutide"), and the lowercase form of a capitalised multi-word name ("constitutional AI"),
+flagged as a variant because it only counts when the entity turns out to be a method.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Callable, Iterator, Mapping, Sequence
+
+from build_site.analyse.entity_merge import Cluster
+from build_site.analyse.entity_text import has_cjk, is_acronym, is_latin_alnum
+from build_site.model import Passage
+
+
+_COORDINATION = re.compile(r"^[\s'\"‘’“”]*(?:,(?:\s*(?:and|or))?(?:\s+the)?|and|or|&|、|和|与|及|/)?[\s'\"‘’“”]*$")
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One alias occurrence: the cluster it names and where."""
+
+    cluster: int
+    passage: int
+    start: int
+    end: int
+    variant: bool = False
+
+
+@dataclass(frozen=True)
+class Matcher:
+    """The alias table and a function listing raw (start, end, alias) hits in a text."""
+
+    aliases: Mapping[str, tuple[int, bool]]
+    scan: Callable[[str], Iterator[tuple[int, int, str]]]
+
+
+def build_matcher(clusters: Sequence[Cluster]) -> Matcher:
+    aliases: dict[str, tuple[int, bool]] = {}
+    for number, cluster in enumerate(clusters):
+        for surface in cluster.surfaces:
+            aliases.setdefault(surface, (number, False))
+        for surface in cluster.surfaces:
+            for spelling, variant in _spellings(surface):
+                aliases.setdefault(spelling, (number, variant))
+    return Matcher(aliases=aliases, scan=_scanner(sorted(aliases)))
+
+
+def match_passages(passages: Sequence[Passage], matcher: Matcher) -> tuple[Hit, ...]:
+    """Every alias occurrence in every passage, leftmost-longest, with word boundaries."""
+    hits = []
+    for index, passage in enumerate(passages):
+        text, taken = passage.text, -1
+        candidates = sorted(((start, -end, alias) for start, end, alias in matcher.scan(text)
+                             if _bounded(text, start, end)))
+        for start, negative_end, alias in candidates:
+            if start >= taken:
+                cluster, variant = matcher.aliases[alias]
+                hits.append(Hit(cluster, index, start, -negative_end, variant))
+                taken = -negative_end
+    return tuple(hits)
+
+
+def coordinated(text: str, hits: Sequence[Hit]) -> list[list[Hit]]:
+    """Mentions of one passage grouped into lists: joined only by commas, 'and', 'or', '、'
+    ('xAI and Meta', "'Strawberry' and 'Arrakis'", "GPTs, the Assistant API"). A cue on a list
+    applies to every member; "Intel Foundry and the 18A node" is two noun phrases, not a list."""
+    groups: list[list[Hit]] = []
+    for hit in sorted(hits, key=lambda h: h.start):
+        if groups and hit.start >= groups[-1][-1].end and _COORDINATION.match(text[groups[-1][-1].end:hit.start]):
+            groups[-1].append(hit)
+        else:
+            groups.append([hit])
+    return groups
+
+
+def _spellings(surface: str) -> list[tuple[str, bool]]:
+    """Extra spellings of a surface: capitalised lowercase names, lowercased capitalised terms."""
+    if has_cjk(surface) or not surface[:1].isalpha():
+        return []
+    if surface[0].islower():
+        return [(surface[0].upper() + surface[1:], False)]
+    words = surface.split()
+    if len(words) < 2 or "/" in surface:
+        return []
+    lowered = " ".join(w if is_acronym(w) or not w.isalpha() else w.lower() for w in words)
+    return [(lowered, True)] if lowered != surface else []
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """A Latin alias must not continue a word on either side ('GPT-4' is not in 'GPT-4o' nor in
+    'GPT-4.5'); CJK aliases need no boundary."""
+    if is_latin_alnum(text[start]) and start > 0 and is_latin_alnum(text[start - 1]):
+        return False
+    if is_latin_alnum(text[end - 1]) and end < len(text):
+        after = text[end:end + 2]
+        if is_latin_alnum(after[0]) or (after[0] in ".-" and after[1:2].isdigit()):
+            return False
+    return True
+
+
+def _scanner(aliases: list[str]) -> Callable[[str], Iterator[tuple[int, int, str]]]:
+    try:
+        import ahocorasick
+    except ImportError:  # pragma: no cover - exercised only without pyahocorasick
+        return _regex_scanner(aliases)
+    automaton = ahocorasick.Automaton()
+    for alias in aliases:
+        automaton.add_word(alias, alias)
+    if aliases:
+        automaton.make_automaton()
+
+    def scan(text: str) -> Iterator[tuple[int, int, str]]:
+        if not aliases:
+            return
+        for last, alias in automaton.iter(text):
+            yield last + 1 - len(alias), last + 1, alias
+    return scan
+
+
+def _regex_scanner(aliases: list[str]) -> Callable[[str], Iterator[tuple[int, int, str]]]:
+    """Fallback: one alternation, longest alias first, tried at every position (lookahead)."""
+    if not aliases:
+        return lambda text: iter(())
+    pattern = re.compile("(?=(" + "|".join(re.escape(a) for a in sorted(aliases, key=lambda a: (-len(a), a))) + "))")
+
+    def scan(text: str) -> Iterator[tuple[int, int, str]]:
+        for match in pattern.finditer(text):
+            yield match.start(), match.start() + len(match.group(1)), match.group(1)
+    return scan

@@ -1,0 +1,261 @@
+"""Step 7: relations the text states, each kept with the passage it comes from.
+
+Predicates (subject -> object):
+
+* ``develops`` (organisation -> product, project or method): "OpenAI's GPT-2", "Google
+  DeepMind's Gemini Ultra roadmap", "Anthropic ... with its Claude family", a table row that has
+  an organisation cell and a product cell or a bracketed product ("Anthropic (Mythos)").
+* ``founded_by`` (organisation -> person): "X, founded by A", "Co-founders A and B" (the
+  organisation is the one the sentence or its lead-in is about), 小米汽车创始人雷军.
+* ``former_staff_of`` (organisation -> organisation): founded by former staff of the object,
+  "Anthropic, founded by ex-OpenAI researchers". No expansion_of predicate: an acronym and its
+  expansion are one entity.
+* ``competes_with`` (organisation <-> organisation, symmetric):
+  "competitors like xAI and Meta", "pressure from X, Y and Z", "rivals", and the list items after
+  a lead-in such as "The Direct Competitors:", against the organisation the passage (or, failing
+  that, the document) is mostly about.
+* ``part_of`` (organisation -> organisation): "BIS, part of the US Department of Commerce",
+  "X, a unit of Y", "Y, owner of X", 比亚迪旗下的弗迪电池.
+* ``uses`` (anything -> product or method): "X uses Y", "X, based on Y", "Based on Y, X".
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+from build_site.analyse.entity_cues import Cues, phrase_pattern
+from build_site.analyse.entity_match import Hit, coordinated
+from build_site.model import Passage
+
+_OWNED = frozenset({"product", "project", "method"})
+_POSSESSIVE = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}['\"‘“]?$")
+_ITS = re.compile(r"\bits\s+$")
+_BEFORE_FOUNDED = re.compile(r"^,?\s*(?:which\s+was\s+|was\s+)?$")
+_LIST_KINDS = frozenset({"list_item"})
+
+
+@dataclass(frozen=True)
+class Found:
+    """A relation between two clusters, stated in one passage."""
+
+    subject: int
+    predicate: str
+    object: int
+    passage: int
+
+
+def find_relations(passages: Sequence[Passage], hits: Sequence[Hit], types: Sequence[str], cues: Cues) -> tuple[Found, ...]:
+    by_passage: dict[int, list[Hit]] = defaultdict(list)
+    for hit in hits:
+        by_passage[hit.passage].append(hit)
+    patterns = _Patterns(cues)
+    main_orgs = _main_organisations(passages, hits, types)
+    found: list[Found] = []
+    for index in sorted(by_passage):
+        passage, passage_hits = passages[index], sorted(by_passage[index], key=lambda h: h.start)
+        context = _Context(passage.text, passage_hits, types, index, main_orgs.get(passage.document))
+        found += _develops(context, passage)
+        found += _founders(context, patterns)
+        found += _competitors(context, patterns)
+        found += _part_of(context, patterns)
+        found += _uses(context, patterns)
+    found += _competitor_lists(passages, by_passage, types, patterns, main_orgs)
+    return tuple(sorted(set(f for f in found if f.subject != f.object),
+                        key=lambda f: (f.passage, f.predicate, f.subject, f.object)))
+
+
+class _Patterns:
+    """The relation cue phrases of the data file as compiled regexes."""
+
+    def __init__(self, cues: Cues):
+        phrases = cues.relation_phrases
+        words = lambda key: "|".join(phrase_pattern(p) for p in sorted(phrases[key], key=len, reverse=True))
+        self.competitors = re.compile(r"\b(?:" + words("competitors") + r")\b", re.I)
+        self.founded_by = re.compile(r"\b(?:" + words("founded_by") + r")\b", re.I)
+        self.founders = re.compile(r"\b(?:" + words("founders") + r")\b", re.I)
+        self.former = re.compile(r"(?:" + words("former") + r")\s*$", re.I)
+        self.part_of = re.compile(r"^\)?,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:" + words("part_of") + r")\s+of\s+(?:the\s+)?$", re.I)
+        self.owner_of = re.compile(r"^\)?,\s+(?:the\s+)?owner\s+of\s+(?:the\s+)?$", re.I)
+        self.uses = re.compile(r"^\s*,?\s*(?:which\s+)?(?:" + words("uses") + r")\s+(?:the\s+|a\s+|an\s+|its\s+)?$", re.I)
+        self.based_on = re.compile(r"(?:^|[.!?]\s+)(?:based on|built on|powered by)\s+$", re.I)
+        self.cjk_founders = tuple(r for r in cues.cjk.person_roles if "创始人" in r)
+        self.cjk_subsidiary = cues.cjk.subsidiary_markers
+
+
+class _Context:
+    """One passage's text and mentions, with helpers to find them around an offset."""
+
+    def __init__(self, text: str, hits: list[Hit], types: Sequence[str], index: int, main_org: int | None):
+        self.text, self.hits, self.types, self.index, self.main_org = text, hits, types, index, main_org
+
+    def found(self, subject: int, predicate: str, obj: int) -> Found:
+        return Found(subject, predicate, obj, self.index)
+
+    def kind(self, hit: Hit) -> str:
+        return self.types[hit.cluster]
+
+    def sentence(self, offset: int) -> tuple[int, int]:
+        starts = [m.end() for m in re.finditer(r"[.!?。！？]\s+|[。！？]", self.text[:offset])]
+        end = re.search(r"[.!?。！？](?:\s|$)|[。！？]", self.text[offset:])
+        return (starts[-1] if starts else 0), (offset + end.end() if end else len(self.text))
+
+    def first_organisation(self, start: int, end: int, exclude: set[int] = frozenset()) -> int | None:
+        for hit in self.hits:
+            if start <= hit.start < end and self.kind(hit) == "organization" and hit.cluster not in exclude:
+                return hit.cluster
+        return None
+
+
+def _develops(context: _Context, passage: Passage) -> list[Found]:
+    text, found = context.text, []
+    groups = coordinated(text, context.hits)
+    for owner, group in zip(groups, groups[1:]):
+        owner_hit = owner[-1]
+        if context.kind(owner_hit) == "organization" and _POSSESSIVE.match(text[owner_hit.end:group[0].start]):
+            found += [context.found(owner_hit.cluster, "develops", h.cluster) for h in group if context.kind(h) in _OWNED]
+    for hit in context.hits:
+        if _ITS.search(text[max(0, hit.start - 8):hit.start]) and context.kind(hit) in _OWNED:
+            start, _ = context.sentence(hit.start)
+            owner = context.first_organisation(start, hit.start)
+            if owner is not None:
+                found.append(context.found(owner, "develops", hit.cluster))
+    if passage.kind == "table_row":
+        found += _table_develops(context, passage)
+    return found
+
+
+def _table_develops(context: _Context, passage: Passage) -> list[Found]:
+    """A row naming an organisation and products ('Tesla | Model Y', 'Anthropic (Mythos)')."""
+    organisations = [h for h in context.hits if context.kind(h) == "organization"]
+    if not organisations:
+        return []
+    first_cell = next(((s, e) for s, e in passage.cell_spans if s <= organisations[0].start < e), None)
+    if first_cell is None or organisations[0].start != first_cell[0]:
+        return []
+    return [context.found(organisations[0].cluster, "develops", h.cluster) for h in context.hits
+            if context.kind(h) in _OWNED and h.start > organisations[0].end]
+
+
+def _founders(context: _Context, patterns: _Patterns) -> list[Found]:
+    text, found = context.text, []
+    for cue in patterns.founded_by.finditer(text):
+        subject = _subject_before(context, cue.start())
+        for hit in _list_after(context, cue.end()):
+            if subject is None:
+                break
+            if context.kind(hit) == "person":
+                found.append(context.found(subject, "founded_by", hit.cluster))
+            elif context.kind(hit) == "organization" and patterns.former.search(text[cue.end():hit.start]):
+                found.append(context.found(subject, "former_staff_of", hit.cluster))
+    for cue in patterns.founders.finditer(text):
+        people = [h for h in _list_after(context, cue.end()) if context.kind(h) == "person"]
+        subject = _founders_organisation(context, cue.start())
+        found += [context.found(subject, "founded_by", h.cluster) for h in people if subject is not None]
+    for role in patterns.cjk_founders:
+        for cue in re.finditer(re.escape(role), text):
+            before = [h for h in context.hits if h.end == cue.start() and context.kind(h) == "organization"]
+            after = [h for h in context.hits if h.start == cue.end() and context.kind(h) == "person"]
+            found += [context.found(b.cluster, "founded_by", a.cluster) for b in before for a in after]
+    return found
+
+
+def _subject_before(context: _Context, offset: int) -> int | None:
+    """'Anthropic, founded by …': the organisation right before the cue, else the sentence's first."""
+    for hit in reversed(context.hits):
+        if hit.end <= offset and _BEFORE_FOUNDED.match(context.text[hit.end:offset]):
+            return hit.cluster if context.kind(hit) == "organization" else None
+    start, _ = context.sentence(offset)
+    return context.first_organisation(start, offset)
+
+
+def _founders_organisation(context: _Context, offset: int) -> int | None:
+    """The organisation co-founders belong to: one right before the cue ('Tesla co-founder'), the
+    possessor of the passage's lead-in ("Anthropic's Leadership: Co-founders …"), the sentence's
+    first organisation, or the passage's."""
+    for hit in context.hits:
+        if hit.end <= offset and re.match(r"^(?:['’]s)?\s*$", context.text[hit.end:offset]):
+            if context.kind(hit) == "organization":
+                return hit.cluster
+    start, _ = context.sentence(offset)
+    return _first_known(context.first_organisation(start, offset), context.first_organisation(0, len(context.text)))
+
+
+def _list_after(context: _Context, offset: int) -> list[Hit]:
+    """The mentions listed right after a cue, within a few words ('founded by ex-OpenAI staff')."""
+    following = [h for h in context.hits if h.start >= offset and len(context.text[offset:h.start].split()) <= 3]
+    if not following:
+        return []
+    group = next(g for g in coordinated(context.text, context.hits) if following[0] in g)
+    return [h for h in group if h.start >= following[0].start]
+
+
+def _competitors(context: _Context, patterns: _Patterns) -> list[Found]:
+    found = []
+    for cue in patterns.competitors.finditer(context.text):
+        start, end = context.sentence(cue.start())
+        rivals = {h.cluster for h in context.hits if cue.end() <= h.start < end and context.kind(h) == "organization"}
+        if not rivals:
+            continue
+        subject = _first_known(context.first_organisation(start, cue.start(), rivals),
+                               context.first_organisation(0, cue.start(), rivals), context.main_org)
+        found += [context.found(subject, "competes_with", rival) for rival in sorted(rivals) if subject is not None]
+    return found
+
+
+def _competitor_lists(passages: Sequence[Passage], by_passage: dict[int, list[Hit]], types: Sequence[str],
+                      patterns: _Patterns, main_orgs: dict[str, int]) -> list[Found]:
+    """'The Direct Competitors:' followed by list items: each item's leading organisation."""
+    found = []
+    for index, passage in enumerate(passages):
+        if passage.kind in _LIST_KINDS or not patterns.competitors.search(passage.text) or len(passage.text) > 80:
+            continue
+        subject = main_orgs.get(passage.document)
+        follower = index + 1
+        while follower < len(passages) and passages[follower].kind in _LIST_KINDS and subject is not None:
+            leading = sorted(by_passage.get(follower, []), key=lambda h: h.start)
+            if leading and leading[0].start <= 2 and types[leading[0].cluster] == "organization":
+                found.append(Found(subject, "competes_with", leading[0].cluster, follower))
+            follower += 1
+    return found
+
+
+def _part_of(context: _Context, patterns: _Patterns) -> list[Found]:
+    found = []
+    for first, second in zip(context.hits, context.hits[1:]):
+        between = context.text[first.end:second.start]
+        organisations = context.kind(first) in ("organization", "institution") and context.kind(second) in (
+            "organization", "institution")
+        if organisations and patterns.part_of.match(between):
+            found.append(context.found(first.cluster, "part_of", second.cluster))
+        elif organisations and patterns.owner_of.match(between):
+            found.append(context.found(second.cluster, "part_of", first.cluster))
+        elif organisations and between in patterns.cjk_subsidiary:
+            found.append(context.found(second.cluster, "part_of", first.cluster))
+    return found
+
+
+def _uses(context: _Context, patterns: _Patterns) -> list[Found]:
+    found = []
+    for first, second in zip(context.hits, context.hits[1:]):
+        if context.kind(second) in ("product", "method", "project") and patterns.uses.match(context.text[first.end:second.start]):
+            found.append(context.found(first.cluster, "uses", second.cluster))
+    for first, second in zip(context.hits, context.hits[1:]):
+        lead = context.text[max(0, first.start - 40):first.start]
+        if patterns.based_on.search(lead) and re.match(r"^,\s*$", context.text[first.end:second.start]):
+            found.append(context.found(second.cluster, "uses", first.cluster))
+    return found
+
+
+def _first_known(*clusters: int | None) -> int | None:
+    return next((cluster for cluster in clusters if cluster is not None), None)
+
+
+def _main_organisations(passages: Sequence[Passage], hits: Sequence[Hit], types: Sequence[str]) -> dict[str, int]:
+    """The organisation each document mentions most (ties: the first cluster)."""
+    counts: dict[str, Counter] = defaultdict(Counter)
+    for hit in hits:
+        if types[hit.cluster] == "organization" and not hit.variant:
+            counts[passages[hit.passage].document][hit.cluster] += 1
+    return {document: min(c, key=lambda cluster: (-c[cluster], cluster)) for document, c in counts.items()}

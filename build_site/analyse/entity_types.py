@@ -1,0 +1,199 @@
+"""Step 6: type each entity by voting on the evidence in the text.
+
+No list of known names is consulted. Evidence, with its weight:
+
+* the name itself: an owner/name repository (project, 5), an institution word such as
+  "Institute", "Act", "Agency" (institution, 3 at the end, else 2), an organisation word at the end
+  such as "Inc", "Labs", "Motors" (organization, 2), a product word or noun at the end
+  ("Assistant API" 2, "Blade Battery" 1), a method word such as "Learning" or "Search" (method, 2), a benchmark fragment such as "…Eval" (benchmark, 3), a version shape like "GPT-2"
+  (product, 1), a lowercase form seen in running text (method, 2);
+* how it was found: the table column it sits in, a title before it ("Dr", "CEO"), a Chinese
+  role or ending (2 each);
+* every mention's context: a cue right before it ("competitors like", "92 percent on", "the
+  consultancy", "co-founders") or right after it ("family", "trial", ", founded by", "chairman"),
+  an appositive or "is a" description whose first class noun types it (2 each); a cue on the
+  first member of a list ("Models such as Llama 3 and Grok") or the last ("'Strawberry' and
+  'Arrakis' projects") types every member;
+* a possessive before a product-like name ("OpenAI's GPT-2": organization 2, product 1), and
+  an organisation's possessive before an untyped name ("Google's TPU": product 1).
+
+Person votes from context only count for person-shaped names, since "OpenAI said" is common.
+A curated type overrides the vote. With no evidence at all a name is an organisation.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import Mapping, Sequence
+
+from build_site.analyse.entity_cues import Cues
+from build_site.analyse.entity_match import Hit, coordinated
+from build_site.analyse.entity_merge import Cluster
+from build_site.analyse.entity_text import APPOSITIVE, has_cjk, names_first
+from build_site.model import Passage
+
+TIE_ORDER = ("institution", "benchmark", "method", "project", "person", "product", "organization", "other")
+_BENCHMARK_SHAPE = re.compile(r"(?<=[a-z])(?:Eval|Bench)s?$|^[A-Za-z]+-[Bb]ench$")
+_COPULA = re.compile(r"^\s+(?:is|was|remains|are)\s+(?:a|an|the)\s+([^,.;()]{3,120})")
+_POSSESSIVE = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}['\"‘“]?$")
+_PERSON_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'’-]+$")
+_CLOSED_APPOSITION = re.compile(r"\s*(?:\([^)]*\))?\s*[,)]")
+_ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
+_VERSION = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
+
+
+def infer_types(clusters: Sequence[Cluster], hits: Sequence[Hit], passages: Sequence[Passage],
+                hints: Mapping[str, tuple[str, ...]], cues: Cues) -> tuple[str, ...]:
+    """The type of every cluster, in cluster order."""
+    votes = [_name_votes(cluster, hints, cues) for cluster in clusters]
+    people = [_person_shaped(cluster, hints, cues) for cluster in clusters]
+    by_passage: dict[int, list[Hit]] = defaultdict(list)
+    for hit in hits:
+        by_passage[hit.passage].append(hit)
+    for index, passage_hits in sorted(by_passage.items()):
+        _context_votes(passages[index].text, passage_hits, votes, people, cues)
+    for index, passage_hits in sorted(by_passage.items()):
+        _possessive_votes(passages[index].text, passage_hits, votes)
+    for index, passage_hits in sorted(by_passage.items()):
+        _sibling_votes(passages[index].text, passage_hits, votes)
+    return tuple(_decide(cluster, vote) for cluster, vote in zip(clusters, votes))
+
+
+def _decide(cluster: Cluster, vote: Counter) -> str:
+    if cluster.curated is not None and cluster.curated.type:
+        return cluster.curated.type
+    return _leader(vote) if vote else "organization"
+
+
+def _name_votes(cluster: Cluster, hints: Mapping[str, tuple[str, ...]], cues: Cues) -> Counter:
+    vote: Counter = Counter()
+    product_nouns = set(cues.class_nouns["product"])
+    for surface in cluster.surfaces:
+        for hint in hints.get(surface, ()):
+            vote[hint] += 2
+        if has_cjk(surface):
+            continue
+        words = surface.split()
+        folded = [w.casefold() for w in words]
+        if "/" in surface and len(words) == 1:
+            vote["project"] += 5
+        institution = _name_word_at(folded, cues.name_words["institution"])
+        if institution is not None:
+            vote["institution"] += 3 if institution == len(folded) - 1 else 2
+        elif len(words) > 1 and folded[-1] in cues.name_words["organization"]:
+            vote["organization"] += 1 if folded[-1] == "ai" else 2
+        if len(words) > 1 and folded[-1] in cues.name_words["product"]:
+            vote["product"] += 2
+        elif len(words) > 1 and re.sub(r"(?:e?s)$", "", folded[-1]) in product_nouns:
+            vote["product"] += 1
+        for kind in ("method", "project"):
+            if _name_word_at(folded, cues.name_words[kind]) is not None:
+                vote[kind] += 2
+        if any(_BENCHMARK_SHAPE.search(w) for w in words):
+            vote["benchmark"] += 3
+        elif len(words) > 1 and _name_word_at(folded, cues.name_words["benchmark"]) is not None:
+            vote["benchmark"] += 2
+        if _VERSION.search(surface) or len(words) > 1 and _ROMAN.match(words[-1]):
+            vote["product"] += 1
+    return vote
+
+
+def _name_word_at(folded: list[str], names: frozenset[str]) -> int | None:
+    """Index of the last word of the name that is (or ends) a listed name word ('central bank')."""
+    for position in range(len(folded) - 1, -1, -1):
+        for size in (2, 1):
+            if position - size + 1 >= 0 and " ".join(folded[position - size + 1:position + 1]) in names:
+                return position
+    return None
+
+
+def _person_shaped(cluster: Cluster, hints: Mapping[str, tuple[str, ...]], cues: Cues) -> bool:
+    """Two to four Title-case words and no organisation word: 'Lisa Su', 'Lars Fruergaard Jørgensen'."""
+    for surface in cluster.surfaces:
+        if has_cjk(surface):
+            if "person" in hints.get(surface, ()):
+                return True
+            continue
+        words = surface.split()
+        if 2 <= len(words) <= 4 and all(_PERSON_WORD.match(w) for w in words) and not any(
+                w.casefold() in names for w in words for names in cues.name_words.values()):
+            return True
+    return False
+
+
+def _context_votes(text: str, hits: list[Hit], votes: list[Counter], people: list[bool], cues: Cues) -> None:
+    starts = {hit.start for hit in hits}
+    for group in coordinated(text, hits):
+        left = _left_type(text, group[0], cues)
+        right = _right_type(text, group[-1], cues)
+        for member in group:
+            if member.variant:
+                votes[member.cluster]["method"] += 2
+                continue
+            own = _own_evidence(text, member, starts, cues)
+            for kind, weight in ((left, 2), (right, 2), *own):
+                if kind and (kind != "person" or people[member.cluster]):
+                    votes[member.cluster][kind] += weight
+
+
+def _left_type(text: str, hit: Hit, cues: Cues) -> str | None:
+    match = cues.left_cue.search(text[max(0, hit.start - 60):hit.start])
+    if match is None or ("," in match.group() and not _CLOSED_APPOSITION.match(text, hit.end)):
+        return None
+    return match.lastgroup
+
+
+def _right_type(text: str, hit: Hit, cues: Cues) -> str | None:
+    match = cues.right_cue.search(text[hit.end:hit.end + 60])
+    return match.lastgroup if match else None
+
+
+def _own_evidence(text: str, hit: Hit, starts: set[int], cues: Cues) -> list[tuple[str | None, int]]:
+    """Evidence that belongs to this mention alone: a speech verb, an appositive, 'X is a …'."""
+    after = text[hit.end:hit.end + 160]
+    evidence: list[tuple[str | None, int]] = []
+    if cues.person_verb.match(after):
+        evidence.append(("person", 2))
+    appositive = APPOSITIVE.match(after)
+    if appositive and not names_first(appositive, hit.end, starts):
+        evidence.append((_class_of(appositive.group(1), cues), 2))
+    copula = _COPULA.match(after)
+    if copula:
+        evidence.append((_class_of(copula.group(1), cues), 2))
+    return evidence
+
+
+def _class_of(description: str, cues: Cues) -> str | None:
+    match = cues.class_noun.search(description)
+    return match.lastgroup if match else None
+
+
+def _possessive_votes(text: str, hits: list[Hit], votes: list[Counter]) -> None:
+    """'OpenAI's GPT-2', "Google DeepMind's Gemini Ultra roadmap": the owner of a product is an
+    organisation, and what an organisation owns by name is most often a product."""
+    ordered = sorted(hits, key=lambda h: h.start)
+    for owner, owned in zip(ordered, ordered[1:]):
+        if owner.cluster == owned.cluster or not _POSSESSIVE.match(text[owner.end:owned.start]):
+            continue
+        if votes[owned.cluster]["product"] > 0 or votes[owned.cluster]["project"] > 0:
+            votes[owner.cluster]["organization"] += 2
+            votes[owned.cluster]["product"] += 1
+        elif votes[owner.cluster]["organization"] > 0 and not votes[owned.cluster]:
+            votes[owned.cluster]["product"] += 1
+
+
+def _sibling_votes(text: str, hits: list[Hit], votes: list[Counter]) -> None:
+    """A name with no evidence of its own takes the type most of its list-mates have ('launches on
+    Atlas V, Vulcan Centaur, Ariane 6 and New Glenn')."""
+    for group in coordinated(text, hits):
+        leading = Counter(_leader(votes[h.cluster]) for h in group if votes[h.cluster])
+        if len(group) < 2 or not leading:
+            continue
+        kind = max(leading, key=lambda k: (leading[k], -TIE_ORDER.index(k)))
+        for hit in group:
+            if not votes[hit.cluster]:
+                votes[hit.cluster][kind] += 1
+
+
+def _leader(vote: Counter) -> str:
+    return max(vote, key=lambda kind: (vote[kind], -TIE_ORDER.index(kind)))

@@ -1,0 +1,173 @@
+"""Page plans for entity pages, the entities index and the coverage matrix."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .analyse.entities import Entity
+from .link import TYPE_LABELS, Corpus
+from .markup import Md
+from .paths import DocsPath, entity_page, relative_link, source_page
+from .views_corpus import PREDICATE_LABELS, EntityRef, EventView, event_view, snippet
+
+ENTITIES_INDEX = DocsPath("entities/index.md")
+MAX_SNIPPETS = 60          # mentions listed on an entity page; the rest are counted per source
+MATRIX_MAX_SOURCES = 24
+
+
+@dataclass(frozen=True)
+class RelationView:
+    label: str
+    other: EntityRef
+    citations: tuple[tuple[str, str], ...]      # (short source title, link to the paragraph)
+
+
+@dataclass(frozen=True)
+class MentionView:
+    before: Md
+    surface: Md
+    after: Md
+    lang: str
+    source_title: str
+    link: str
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    title: str
+    link: str
+    count: int
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    path: DocsPath
+    name: str
+    type_label: str
+    aliases: tuple[str, ...]
+    description: str
+    description_source: tuple[str, str] | None      # (source title, link)
+    relations: tuple[RelationView, ...]
+    per_source: tuple[SourceCount, ...]
+    events: tuple[EventView, ...]
+    mentions: tuple[MentionView, ...]
+    more_mentions: int
+    co_mentioned: tuple[EntityRef, ...]
+    total: int
+    index_link: str
+
+
+def entity_page_view(corpus: Corpus, entity: Entity, ctx: "EntityContext") -> EntityPage:
+    path = entity_page(entity.id)
+    mentions = corpus.mentions_by_entity.get(entity.id, ())
+    per_source: dict[str, int] = {}
+    for mention in mentions:
+        per_source[mention.document] = per_source.get(mention.document, 0) + 1
+    shown = mentions[:MAX_SNIPPETS]
+    return EntityPage(
+        path=path, name=entity.name, type_label=TYPE_LABELS.get(entity.type, "Other"),
+        aliases=entity.aliases, description=entity.description or "",
+        description_source=(ctx.titles[entity.description_source[0]],
+                            relative_link(path, source_page(entity.description_source[0]), entity.description_source[1]))
+        if entity.description_source else None,
+        relations=tuple(_relation_views(corpus, entity, path, ctx)),
+        per_source=tuple(SourceCount(ctx.titles[doc], relative_link(path, source_page(doc)), n)
+                         for doc, n in sorted(per_source.items(), key=lambda kv: (-kv[1], kv[0]))),
+        events=tuple(event_view(e, path, ctx.titles, ctx.entities) for e in corpus.events_by_entity.get(entity.id, ())),
+        mentions=tuple(_mention_view(m, path, ctx) for m in shown),
+        more_mentions=len(mentions) - len(shown),
+        co_mentioned=tuple(ctx.ref(other, path, n) for other, n in corpus.co_mentions.get(entity.id, ())),
+        total=len(mentions),
+        index_link=relative_link(path, ENTITIES_INDEX),
+    )
+
+
+class EntityContext:
+    """Lookups every entity page needs, built once per build."""
+
+    def __init__(self, corpus: Corpus) -> None:
+        self.titles = {d.id: d.title for d in corpus.documents}
+        self.entities = {e.id: e for e in corpus.entities}
+        self.passages = {(p.document, p.anchor): p for d in corpus.documents for p in d.passages}
+        self.order = {key: i for i, key in enumerate(self.passages)}   # passages in text order
+
+    def ref(self, entity_id: str, page: DocsPath, count: int = 0) -> EntityRef:
+        entity = self.entities[entity_id]
+        return EntityRef(entity.name, relative_link(page, entity_page(entity_id)),
+                         TYPE_LABELS.get(entity.type, "Other"), count)
+
+
+def _relation_views(corpus: Corpus, entity: Entity, path: DocsPath, ctx: EntityContext) -> list[RelationView]:
+    """Relations of the entity, one line per (predicate, other entity), citing every passage."""
+    grouped: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    for rel in corpus.relations:
+        if entity.id not in (rel.subject, rel.object):
+            continue
+        outgoing = rel.subject == entity.id
+        other = rel.object if outgoing else rel.subject
+        if other not in ctx.entities:
+            continue
+        label = PREDICATE_LABELS.get(rel.predicate, rel.predicate.replace("_", " "))
+        label = label if outgoing else f"{label} (inverse)" if rel.predicate != "competes_with" else label
+        citation = ((short_title(ctx.titles[rel.document]), relative_link(path, source_page(rel.document), rel.anchor))
+                    if rel.document else ("curated knowledge", ""))
+        citations = grouped.setdefault((label, other), [])
+        if citation not in citations:
+            citations.append(citation)
+    return [RelationView(label, ctx.ref(other, path), tuple(cites))
+            for (label, other), cites in sorted(grouped.items(), key=lambda kv: (kv[0][0], ctx.entities[kv[0][1]].name.lower()))]
+
+
+def short_title(title: str, limit: int = 48) -> str:
+    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+
+
+def _mention_view(mention, path: DocsPath, ctx: EntityContext) -> MentionView:
+    passage = ctx.passages[(mention.document, mention.anchor)]
+    before, surface, after = snippet(passage, mention)
+    return MentionView(before, surface, after, passage.lang, ctx.titles[mention.document],
+                       relative_link(path, source_page(mention.document), mention.anchor))
+
+
+@dataclass(frozen=True)
+class TypeGroup:
+    label: str
+    anchor: str
+    entities: tuple[EntityRef, ...]
+
+
+@dataclass(frozen=True)
+class MatrixRow:
+    entity: EntityRef
+    cells: tuple[str, ...]          # counts as text, "–" where the source does not mention it
+
+
+@dataclass(frozen=True)
+class EntitiesIndex:
+    path: DocsPath
+    groups: tuple[TypeGroup, ...]
+    total: int
+    sources: tuple[tuple[str, str, str], ...]      # (short label, title, link)
+    matrix: tuple[MatrixRow, ...]
+    matrix_truncated: bool
+
+
+def entities_index_view(corpus: Corpus, ctx: EntityContext) -> EntitiesIndex:
+    path = ENTITIES_INDEX
+    counts = {entity_id: len(ms) for entity_id, ms in corpus.mentions_by_entity.items()}
+    groups = []
+    for type_name, label in TYPE_LABELS.items():
+        members = sorted((e for e in corpus.entities if e.type == type_name),
+                         key=lambda e: (-counts.get(e.id, 0), e.name.lower()))
+        if members:
+            groups.append(TypeGroup(label, type_name, tuple(ctx.ref(e.id, path, counts.get(e.id, 0)) for e in members)))
+    docs = corpus.documents[:MATRIX_MAX_SOURCES]
+    sources = tuple((f"S{i}", d.title, relative_link(path, source_page(d.id))) for i, d in enumerate(docs, 1))
+    per_doc = {doc: dict(pairs) for doc, pairs in corpus.entities_by_document.items()}
+    ranked = sorted(corpus.entities, key=lambda e: (-counts.get(e.id, 0), e.name.lower()))
+    matrix = tuple(
+        MatrixRow(ctx.ref(e.id, path, counts.get(e.id, 0)),
+                  tuple(str(per_doc.get(d.id, {}).get(e.id, "")) or "–" for d in docs))
+        for e in ranked
+    )
+    return EntitiesIndex(path, tuple(groups), len(corpus.entities), sources, matrix,
+                         len(corpus.documents) > MATRIX_MAX_SOURCES)

@@ -1,0 +1,171 @@
+"""Tests of build_site.analyse.dates against labelled fixtures (tests/fixtures/dates/*.yml).
+
+Every positive fixture lists *all* expressions its sentence must yield, so an extra match
+fails as surely as a missing one; negatives.yml holds sentences that must yield nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_site.analyse.dates import TemporalExpression, find_publication_date, find_temporal_expressions
+
+FIXTURES = Path(__file__).parent / "fixtures" / "dates"
+FIELDS = ("text", "precision", "date_start", "date_end", "relation", "relative", "offset_months")
+ANCHOR = dt.date(2024, 5, 1)
+
+
+def _load(path: Path) -> list:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+POSITIVE = [(path.stem, case) for path in sorted(FIXTURES.glob("*.yml")) if path.stem != "negatives"
+            for case in _load(path)]
+NEGATIVE = _load(FIXTURES / "negatives.yml")
+
+
+def _expected(case: dict) -> list[tuple]:
+    rows = []
+    for item in case["expect"]:
+        offsets = item.get("offset_months")
+        rows.append(tuple(tuple(offsets) if k == "offset_months" and offsets else item.get(k) for k in FIELDS))
+    return rows
+
+
+def _actual(sentence: str, anchor: dt.date | None = None) -> list[tuple]:
+    return [tuple(getattr(e, k) for k in FIELDS) for e in find_temporal_expressions(sentence, anchor=anchor)]
+
+
+@pytest.mark.parametrize("case", [c for _, c in POSITIVE], ids=[f"{n}-{i}" for i, (n, _) in enumerate(POSITIVE)])
+def test_fixture(case: dict) -> None:
+    assert _actual(case["sentence"], case.get("anchor")) == _expected(case)
+
+
+@pytest.mark.parametrize("sentence", NEGATIVE)
+def test_negative(sentence: str) -> None:
+    assert find_temporal_expressions(sentence) == ()
+
+
+def test_fixture_coverage() -> None:
+    expressions = [e for _, case in POSITIVE for e in case["expect"]]
+    chinese = [e for e in expressions if any("\u4e00" <= ch <= "\u9fff" for ch in e["text"])]
+    assert len(expressions) >= 80 and len(chinese) >= 20 and len(NEGATIVE) >= 25
+    precisions = {e["precision"] for e in expressions}
+    assert precisions == {"day", "month", "quarter", "half", "year", "decade", "range", "relative", "vague"}
+
+
+def test_overall_accuracy_is_perfect() -> None:
+    """Share of labelled expressions found exactly, with no spurious ones anywhere."""
+    correct = total = spurious = 0
+    for _, case in POSITIVE:
+        expected, actual = _expected(case), _actual(case["sentence"], case.get("anchor"))
+        total += len(expected)
+        correct += sum(1 for row in expected if row in actual)
+        spurious += sum(1 for row in actual if row not in expected)
+    spurious += sum(len(find_temporal_expressions(s)) for s in NEGATIVE)
+    assert (correct / total, spurious) == (1.0, 0)
+
+
+# -- anchoring ----------------------------------------------------------------------------------
+@pytest.mark.parametrize(("text", "start", "end", "relative", "offsets"), [
+    ("within 6 months", "2024-05", "2024-11", "within 6 months", (0, 6)),
+    ("next year", "2025", "2025", "next year", None),
+    ("12-36 months", "2025-05", "2027-05", "12-36 months", (12, 36)),
+    ("two years ago", "2022-05", "2022-05", "2 years ago", (-24, -24)),
+    ("last month", "2024-04", "2024-04", "last month", None),
+    ("this week", "2024-04-29", "2024-05-05", "this week", None),
+    ("明年", "2025", "2025", "next year", None),
+    ("未来六个月", "2024-05", "2024-11", "within 6 months", (0, 6)),
+])
+def test_anchoring(text: str, start: str, end: str, relative: str, offsets: tuple | None) -> None:
+    (anchored,) = find_temporal_expressions(text, anchor=ANCHOR)
+    (loose,) = find_temporal_expressions(text)
+    assert (anchored.precision, anchored.date_start, anchored.date_end) == ("relative", start, end)
+    assert (anchored.relative, anchored.offset_months) == (relative, offsets)
+    assert (loose.date_start, loose.date_end, loose.relative, loose.offset_months) == (None, None, relative, offsets)
+
+
+def test_absolute_dates_ignore_the_anchor() -> None:
+    text = "Revenue fell in Q4 2024 and again in 2025年上半年."
+    assert find_temporal_expressions(text, anchor=ANCHOR) == find_temporal_expressions(text)
+
+
+# -- spans --------------------------------------------------------------------------------------
+def test_spans_are_exact_sorted_and_disjoint() -> None:
+    for _, case in POSITIVE:
+        found = find_temporal_expressions(case["sentence"])
+        assert all(e.text == case["sentence"][e.start:e.end] for e in found)
+        assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+
+
+def test_full_width_digits_keep_offsets() -> None:
+    text = "财报显示，２０２４年第４季度营收增长。"
+    (e,) = find_temporal_expressions(text)
+    assert (e.start, e.text, e.date_start, e.date_end) == (5, "２０２４年第４季度", "2024-10", "2024-12")
+
+
+def test_result_type_and_determinism() -> None:
+    text = "Since 2022, within 6 months, by the end of 2025 and 2024年底."
+    first = find_temporal_expressions(text)
+    assert first == find_temporal_expressions(text)
+    assert all(isinstance(e, TemporalExpression) for e in first) and isinstance(first, tuple)
+
+
+def test_longest_match_wins() -> None:
+    (e,) = find_temporal_expressions("Deliveries start between Q4 2024 and Q2 2025.")
+    assert (e.text, e.precision) == ("between Q4 2024 and Q2 2025", "range")
+
+
+@pytest.mark.parametrize("text", [
+    "2019-2020-" * 20_000,
+    "9" * 200_000,
+    "1-2-3-4-" * 25_000,
+    "in 2019 " * 25_000,
+    "Q4 2024 - " * 20_000,
+    "Q4" + " " * 200_000 + "2024",
+    "-" * 200_000,
+    "2024年至" * 40_000,
+    "within the next two years " * 7_700,
+])
+def test_long_lines_finish(text: str) -> None:
+    """Bounded quantifiers and no nested repeats: each rule is linear in the text length."""
+    assert isinstance(find_temporal_expressions(text), tuple)
+
+
+# -- publication date ---------------------------------------------------------------------------
+@pytest.mark.parametrize(("doc", "expected"), [
+    ("---\ntitle: Chips\ndate: 2024-03-03T10:00:00Z\n---\n# Chips\nSales rose in 2019.", (dt.date(2024, 3, 3), 2)),
+    ("---\ntitle: Chips\npublished: 'March 3, 2024'\n---\nBody.", (dt.date(2024, 3, 3), 2)),
+    ("# Title\n\n*Published: March 3, 2024*\n\nSales from May 5, 2023 rose.", (dt.date(2024, 3, 3), 2)),
+    ("# Title\nPosted on 2 March 2024\n", (dt.date(2024, 3, 2), 1)),
+    ("# T\nUpdated: 2024-04-01\nPublished: 2024-03-02\n", (dt.date(2024, 3, 2), 2)),
+    ("# Acme\n\nSAN FRANCISCO, March 3, 2024 (Reuters) — Acme said on Monday.", (dt.date(2024, 3, 3), 2)),
+    ("# 标题\n\n新华社北京2024年3月3日电 记者报道。", (dt.date(2024, 3, 3), 2)),
+    ("# T\nBy Jane Doe | March 3, 2024\n\nText.", (dt.date(2024, 3, 3), 1)),
+    ("# T\n\nBody.\n\nPublished on 2024-02-02", (dt.date(2024, 2, 2), 4)),
+    ("发布时间：2024年3月3日\n正文", (dt.date(2024, 3, 3), 0)),
+])
+def test_publication_date(doc: str, expected: tuple) -> None:
+    assert find_publication_date(doc.split("\n")) == expected
+
+
+@pytest.mark.parametrize("doc", [
+    "# T\n\nOn March 3, 2024 the company announced results.\nMore text.",
+    "LONDON, March 3 (Reuters) - Shares rose in 2024.",
+    "# T\nPublished: March 2024\n",
+    "# T\nUpdated 2 hours ago\n",
+    "# T\nDates matter: March 3, 2024 was busy.\n",
+    "# T\nPublished research from March 3, 2024 shows gains.\n",
+    "# T\nBy the way, on March 3, 2024 we met.\n",
+    "",
+])
+def test_no_publication_date(doc: str) -> None:
+    assert find_publication_date(doc.split("\n")) is None
+
+
+def test_publication_date_only_near_the_edges() -> None:
+    lines = ["# T", ""] + ["Filler sentence."] * 30 + ["Published: 2024-03-03"] + ["More."] * 10
+    assert find_publication_date(lines) is None

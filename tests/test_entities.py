@@ -1,0 +1,463 @@
+"""Named-entity extraction: measured against labelled fixtures, and rule by rule.
+
+The fixtures in tests/fixtures/entities are news/analysis pieces from several industries plus two
+real seeds; each NAME.txt has a NAME.gold.yml listing what a careful analyst would index. They are
+read by a tiny reader below, so these tests do not depend on the structure parser, and they run
+without any curated knowledge.
+"""
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_site.analyse.entities import EntityIndex, extract_entities, load_knowledge
+from build_site.model import Passage
+
+FIXTURES = Path(__file__).parent / "fixtures" / "entities"
+REPOSITORY = Path(__file__).resolve().parent.parent
+DOMAIN_FIXTURES = ("semiconductors", "electric_vehicles", "pharma_obesity", "solid_state_zh")
+HELD_OUT_FIXTURES = ("space_launch", "payments")
+SEED_FIXTURES = ("seed_000_gpt2_mythos", "seed_004_mythos_leak")
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+_LIST_MARKER = re.compile(r"^(?:[-*]|\d{1,2}\.)\s+")
+_RULE = re.compile(r"^:?-{3,}:?$")
+
+
+# ---------------------------------------------------------------------------------------------
+# Fixture reader and scoring
+
+
+def read_fixture(path: Path) -> tuple[Passage, ...]:
+    """A fixture file as passages, independent of the real structure parser.
+
+    One passage per non-blank line: line 1 is the title, '- '/'1. ' lines are list items,
+    '|' lines are table rows (the first is the header), short lines without closing
+    punctuation are headings, everything else is a paragraph.
+    """
+    passages: list[Passage] = []
+    header: tuple[str, ...] = ()
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        line = raw.strip()
+        if not line.startswith("|"):
+            header = ()
+        if not line:
+            continue
+        cell_spans: tuple[tuple[int, int], ...] = ()
+        if line.startswith("|"):
+            cells = [cell.strip() for cell in line.strip("|").split("|")]
+            if all(_RULE.match(cell) for cell in cells):
+                continue
+            if not header:
+                header = tuple(cells)
+                continue
+            kind, text, cell_spans = "table_row", " | ".join(cells), _cell_spans(cells)
+        elif _LIST_MARKER.match(line):
+            kind, text = "list_item", _LIST_MARKER.sub("", line)
+        elif number == 1:
+            kind, text = "title", line
+        elif len(line) <= 80 and line[-1] not in ".!?:。！？：…”\"":
+            kind, text = "heading", line
+        else:
+            kind, text = "paragraph", line
+        passages.append(Passage(document=path.stem, anchor=f"p-{len(passages) + 1}", kind=kind, text=text,
+                                lang=_language(text), line=number, cell_spans=cell_spans,
+                                header=header if kind == "table_row" else ()))
+    return tuple(passages)
+
+
+def _cell_spans(cells: list[str]) -> tuple[tuple[int, int], ...]:
+    spans, start = [], 0
+    for cell in cells:
+        spans.append((start, start + len(cell)))
+        start += len(cell) + 3
+    return tuple(spans)
+
+
+def _language(text: str) -> str:
+    return "zh-Hans" if len(_CJK.findall(text)) > 0.3 * max(len(re.findall(r"\w", text)), 1) else "en"
+
+
+@dataclass(frozen=True)
+class GoldEntity:
+    name: str
+    type: str
+    aliases: tuple[str, ...]
+    optional: bool
+
+    @property
+    def keys(self) -> frozenset[str]:
+        return frozenset(s.casefold() for s in (self.name, *self.aliases))
+
+
+@dataclass(frozen=True)
+class Score:
+    fixture: str
+    extracted: int
+    gold: int
+    precision: float
+    recall: float
+    type_accuracy: float
+    missed: tuple[str, ...]
+    spurious: tuple[str, ...]
+    mistyped: tuple[str, ...]
+
+    def row(self) -> str:
+        return (f"{self.fixture:<22} {self.extracted:>4} {self.gold:>4} {self.precision:>6.3f} {self.recall:>6.3f} "
+                f"{self.type_accuracy:>6.3f}  missed={list(self.missed)} spurious={list(self.spurious)} "
+                f"mistyped={list(self.mistyped)}")
+
+
+def read_gold(path: Path) -> tuple[GoldEntity, ...]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return tuple(GoldEntity(str(e["name"]), e["type"], tuple(str(a) for a in e.get("aliases", ())),
+                            bool(e.get("optional", False))) for e in data["entities"])
+
+
+def score(fixture: str, index: EntityIndex, gold: tuple[GoldEntity, ...]) -> Score:
+    """Entity-level scores. An extracted entity matches a gold entity when its name or an alias
+    equals one of the gold names/aliases, case-insensitively. Extracted entities that match only
+    optional gold entries (places, borderline items) count neither way; type accuracy is over
+    the matched entities."""
+    matched: set[str] = set()
+    counted = correct = right_type = 0
+    spurious, mistyped = [], []
+    for entity in index.entities:
+        keys = {s.casefold() for s in (entity.name, *entity.aliases)}
+        hits = [g for g in gold if g.keys & keys]
+        required = [g for g in hits if not g.optional]
+        if hits and not required:
+            continue
+        counted += 1
+        if not required:
+            spurious.append(entity.name)
+            continue
+        correct += 1
+        matched.update(g.name for g in required)
+        if any(g.type == entity.type for g in required):
+            right_type += 1
+        else:
+            mistyped.append(f"{entity.name}:{entity.type}/{required[0].type}")
+    required_gold = [g for g in gold if not g.optional]
+    missed = tuple(g.name for g in required_gold if g.name not in matched)
+    return Score(fixture, counted, len(required_gold), correct / max(counted, 1),
+                 (len(required_gold) - len(missed)) / max(len(required_gold), 1), right_type / max(correct, 1),
+                 missed, tuple(spurious), tuple(mistyped))
+
+
+@pytest.fixture(scope="module")
+def scores() -> dict[str, Score]:
+    results = {}
+    for name in (*DOMAIN_FIXTURES, *SEED_FIXTURES, *HELD_OUT_FIXTURES):
+        passages = read_fixture(FIXTURES / f"{name}.txt")
+        results[name] = score(name, extract_entities(passages), read_gold(FIXTURES / f"{name}.gold.yml"))
+    return results
+
+
+def _table(scores: dict[str, Score]) -> str:
+    header = f"{'fixture':<22} {'ext':>4} {'gold':>4} {'P':>6} {'R':>6} {'type':>6}"
+    return "\n".join([header, *(s.row() for s in scores.values())])
+
+
+@pytest.mark.parametrize("fixture", (*DOMAIN_FIXTURES, *SEED_FIXTURES, *HELD_OUT_FIXTURES))
+def test_fixture_precision_recall_and_type_accuracy(scores, fixture):
+    result = scores[fixture]
+    assert result.precision >= 0.9 and result.recall >= 0.9 and result.type_accuracy >= 0.8, _table(scores)
+
+
+def test_fixtures_are_long_enough_and_cover_the_required_shapes():
+    for name in DOMAIN_FIXTURES:
+        text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+        size = len(re.findall(r"[A-Za-z0-9]+", text)) + len(_CJK.findall(text)) / 1.6  # ~1.6 characters a Chinese word
+        assert 400 <= size <= 900, (name, size)
+        assert "\n|" in text and "\n- " in text and re.search(r"\([A-Z]{2,}\)|（", text), name
+
+
+# ---------------------------------------------------------------------------------------------
+# Rule by rule
+
+
+def corpus(*texts: str, kind: str = "paragraph", document: str = "doc") -> list[Passage]:
+    return [Passage(document, f"p-{n}", kind, text, "en", n) for n, text in enumerate(texts, 1)]
+
+
+def by_name(index: EntityIndex) -> dict[str, object]:
+    return {entity.name: entity for entity in index.entities}
+
+
+def relations(index: EntityIndex) -> set[tuple[str, str, str]]:
+    return {(r.subject, r.predicate, r.object) for r in index.relations}
+
+
+def test_possessives_straight_and_curly_are_stripped():
+    index = extract_entities(corpus("Analysts praised OpenAI's GPT-2 release.", "Critics doubted OpenAI’s GPT-4 plans."))
+    surfaces = {m.surface for m in index.mentions if m.entity == "openai"}
+    assert surfaces == {"OpenAI"}
+    assert by_name(index)["OpenAI"].aliases == ()
+
+
+def test_longest_alias_wins():
+    index = extract_entities(corpus("The team tested Claude and later Claude 3 Opus on the task."))
+    assert [m.surface for m in index.mentions] == ["Claude", "Claude 3 Opus"]
+
+
+def test_latin_names_are_bounded_by_cjk_characters_but_not_inside_words():
+    passages = corpus("OpenAI发布了GPT-4o模型。", "The rivals include Meta and OpenAI.", "The Metaverse is a different story.")
+    index = extract_entities(passages)
+    found = {(m.entity, m.surface, m.anchor) for m in index.mentions}
+    assert {("openai", "OpenAI", "p-1"), ("gpt-4o", "GPT-4o", "p-1"), ("openai", "OpenAI", "p-2")} <= found
+    assert [(m.anchor, m.start) for m in index.mentions if m.entity == "meta"] == [("p-2", passages[1].text.index("Meta"))]
+
+
+def test_acronym_and_expansion_merge_and_the_expansion_describes():
+    index = extract_entities(corpus("It scored 92 percent on Massive Multitask Language Understanding (MMLU).",
+                                    "Later MMLU results were lower.", "Researchers trust MMLU less now."))
+    entity = by_name(index)["MMLU"]
+    assert entity.aliases == ("Massive Multitask Language Understanding",)
+    assert entity.type == "benchmark"
+    assert entity.description == "Massive Multitask Language Understanding"
+    assert entity.description_source == ("doc", "p-1")
+
+
+def test_reversed_acronym_definition():
+    index = extract_entities(corpus("Scores of 92 percent on MMLU (Massive Multitask Language Understanding) were shown."))
+    assert by_name(index)["MMLU"].aliases == ("Massive Multitask Language Understanding",)
+
+
+def test_distinctive_tail_merges_into_the_longer_name():
+    index = extract_entities(corpus("Anthropic unveiled Claude Mythos, an unreleased model.",
+                                    "Critics say Mythos is risky.", "Google DeepMind replied; DeepMind is larger."))
+    names = by_name(index)
+    assert names["Claude Mythos"].aliases == ("Mythos",)
+    assert names["Google DeepMind"].aliases == ("DeepMind",)
+
+
+def test_head_merges_only_before_a_designator():
+    index = extract_entities(corpus("Users compared Claude with Claude 3 Opus and asked Google about Google DeepMind.",
+                                    "Analysts expect Meta AI to ship, and Meta agrees.",
+                                    "Investors like Meta more than Meta AI."))
+    names = by_name(index)
+    assert {"Claude", "Claude 3 Opus", "Google", "Google DeepMind"} <= set(names)
+    meta = [e for e in index.entities if "Meta" in (e.name, *e.aliases)]
+    assert len(meta) == 1 and {meta[0].name, *meta[0].aliases} == {"Meta", "Meta AI"}
+
+
+def test_a_short_form_shared_by_two_names_stays_alone():
+    index = extract_entities(corpus("Co-founders Dario Amodei and Daniela Amodei spoke.", "Later, Amodei left."))
+    assert "Amodei" not in {a for e in index.entities for a in e.aliases}
+
+
+def test_sentence_initial_words_are_not_names():
+    index = extract_entities(corpus(
+        "However, the market grew. Fast forward to 2024. Yet demand fell. Initially, Nvidia led.",
+        "Instead, rivals caught up. First, prices fell. Enter Claude Mythos, a new model.",
+        "Claude Mythos is large. Researchers at Nvidia agree. Critics disagree. Safety matters.",
+    ))
+    assert set(by_name(index)) == {"Nvidia", "Claude Mythos"}
+
+
+def test_a_sentence_initial_name_counts_when_the_corpus_attests_it():
+    index = extract_entities(corpus("Gnoppix is a Linux distribution.", "Users like Gnoppix."))
+    assert "Gnoppix" in by_name(index)
+
+
+def test_heading_and_label_words_are_not_names():
+    passages = [*corpus("Technical Deep Dive", "Key Players", "AINews Verdict & Predictions", kind="heading"),
+                *corpus("Data Takeaway: the market is concentrated.", "Open Questions: who wins?",
+                        "Verdict: OpenAI leads.")]
+    assert set(by_name(extract_entities(passages))) == {"AINews", "OpenAI"}
+
+
+def test_months_and_numbered_labels_are_not_names():
+    index = extract_entities(corpus("In November 2019 the model hit Level 3 in Phase 2 trials during Q4 2024."))
+    assert index.entities == ()
+
+
+def test_repositories_and_quoted_code_names():
+    index = extract_entities(corpus("Mamba (`state-spaces/mamba`) inspired OpenAI's rumored 'Strawberry' and "
+                                    "“Arrakis” projects, and Anthropic『Mythos』too."))
+    names = by_name(index)
+    assert names["state-spaces/mamba"].type == "project"
+    assert {"Strawberry", "Arrakis", "Mythos"} <= set(names)
+    assert names["Strawberry"].type == names["Arrakis"].type == "project"
+
+
+def test_typing_from_cues():
+    index = extract_entities(corpus(
+        "Startups such as Lumora compete with Vexel Corp, said CEO Mara Lindqvist.",
+        "The Qubit-9 chip scored 80 percent on TaskBench, while Orion Institute studies sparse Diffusion Search.",
+        "Researchers like Tomas Berg and Ana Ruiz joined the consultancy Halden Brandt.",
+    ))
+    types = {e.name: e.type for e in index.entities}
+    assert types["Lumora"] == types["Vexel Corp"] == types["Halden Brandt"] == "organization"
+    assert types["Mara Lindqvist"] == types["Tomas Berg"] == types["Ana Ruiz"] == "person"
+    assert types["Qubit-9"] == "product" and types["TaskBench"] == "benchmark"
+    assert types["Orion Institute"] == "institution" and types["Diffusion Search"] == "method"
+
+
+def test_table_columns_type_cells_and_a_bracketed_product():
+    header = ("Company / Project", "Model", "Strategy")
+    rows = [("Anthropic (Mythos)", "Claude 3 Opus", "Safety"), ("Vexel", "Vex-2", "Scale")]
+    passages = []
+    for number, cells in enumerate(rows, 1):
+        text = " | ".join(cells)
+        spans, start = [], 0
+        for cell in cells:
+            spans.append((start, start + len(cell)))
+            start += len(cell) + 3
+        passages.append(Passage("doc", f"p-{number}", "table_row", text, "en", number, tuple(spans), header))
+    index = extract_entities(passages)
+    types = {e.name: e.type for e in index.entities}
+    assert types == {"Anthropic": "organization", "Mythos": "product", "Claude 3 Opus": "product",
+                     "Vexel": "organization", "Vex-2": "product"}
+    assert ("anthropic", "develops", "mythos") in relations(index)
+    assert ("vexel", "develops", "vex-2") in relations(index)
+
+
+def test_relations_develops_founders_former_staff_and_competitors():
+    index = extract_entities(corpus(
+        "Anthropic, founded by ex-OpenAI researchers, has navigated similar waters with its Claude family.",
+        "Anthropic's Leadership & Philosophy: Co-founders Dario Amodei and Daniela Amodei lead it.",
+        "Anthropic's reversal mirrors OpenAI's GPT-2 trajectory. First, pressure from competitors like xAI and Meta grew.",
+    ))
+    found = relations(index)
+    assert {("anthropic", "former_staff_of", "openai"), ("anthropic", "develops", "claude"),
+            ("openai", "develops", "gpt-2"), ("anthropic", "founded_by", "dario-amodei"),
+            ("anthropic", "founded_by", "daniela-amodei"), ("anthropic", "competes_with", "xai"),
+            ("anthropic", "competes_with", "meta")} <= found
+    assert ("anthropic", "founded_by", "openai") not in found
+    sources = {(r.predicate, r.object): (r.document, r.anchor) for r in index.relations}
+    assert sources[("former_staff_of", "openai")] == ("doc", "p-1")
+
+
+def test_relations_from_a_competitor_list_part_of_and_uses():
+    passages = [*corpus("Anthropic leads the market, Anthropic says.", "The Direct Competitors:"),
+                *corpus("OpenAI: the capability leader.", "Google DeepMind: strong in coding.", kind="list_item"),
+                *corpus("The Bureau of Industry and Security (BIS), part of the US Department of Commerce, acted.",
+                        "Based on Debian Linux, Gnoppix is free. Vexel Corp uses Kubernetes for scheduling.")]
+    found = relations(extract_entities(passages))
+    assert {("anthropic", "competes_with", "openai"), ("anthropic", "competes_with", "google-deepmind"),
+            ("bis", "part_of", "us-department-of-commerce"), ("gnoppix", "uses", "debian-linux")} <= found
+
+
+def test_descriptions_come_from_appositives_and_copulas():
+    index = extract_entities(corpus("Mamba, an open-source repository (on GitHub), demonstrates linear scaling.",
+                                    "Gnoppix is the leading open-source Linux distribution.",
+                                    "Users of Gnoppix and Mamba agree."))
+    names = by_name(index)
+    assert names["Mamba"].description == "an open-source repository"
+    assert names["Gnoppix"].description == "the leading open-source Linux distribution"
+    assert names["Gnoppix"].description_source == ("doc", "p-2")
+
+
+def test_chinese_names_short_names_abbreviations_and_translations():
+    passages = [Passage("zh", f"p-{n}", "paragraph", text, "zh-Hans", n) for n, text in enumerate((
+        "宁德时代新能源科技股份有限公司（以下简称“宁德时代”）董事长曾毓群表示，公司将扩产。",
+        "工业和信息化部（工信部）发布新规，丰田汽车（Toyota）与宝马（BMW）回应。",
+        "小米汽车创始人雷军表示，宁德时代和Toyota都是伙伴。",
+    ), 1)]
+    index = extract_entities(passages)
+    names = by_name(index)
+    assert "宁德时代新能源科技股份有限公司" in names["宁德时代"].aliases
+    assert {"工信部"} <= set(names["工业和信息化部"].aliases) and names["工业和信息化部"].type == "institution"
+    assert "丰田汽车" in names["Toyota"].aliases  # the Latin name is used more often
+    assert names["雷军"].type == "person"
+    assert ("小米汽车", "founded_by", "雷军") in relations(index)
+
+
+def test_entity_ids_are_unique_slugs_and_everything_is_sorted():
+    index = extract_entities(corpus("Lars Fruergaard Jørgensen runs Novo Nordisk.", "宁德时代(CATL) and GPT-4o grew."))
+    ids = [e.id for e in index.entities]
+    assert ids == sorted(ids) and len(set(ids)) == len(ids)
+    assert all(re.fullmatch(r"[a-z0-9\u3400-\u9fff-]+", i) for i in ids)
+    assert "lars-fruergaard-jorgensen" in ids and "gpt-4o" in ids
+    keys = [(m.document, int(m.anchor[2:]), m.start) for m in index.mentions]
+    assert keys == sorted(keys)
+    assert list(index.relations) == sorted(index.relations, key=lambda r: (r.subject, r.predicate, r.object,
+                                                                           r.document, r.anchor))
+
+
+# ---------------------------------------------------------------------------------------------
+# Curated knowledge
+
+
+def test_the_example_knowledge_file_loads_and_merges_names_across_scripts():
+    knowledge = load_knowledge(REPOSITORY / "knowledge.example.yml")
+    passages = [*corpus("CATL supplies BYD.", "Blade Battery packs from BYD are cheap."),
+                Passage("doc", "p-9", "paragraph", "宁德时代与比亚迪竞争。", "zh-Hans", 9)]
+    index = extract_entities(passages, knowledge)
+    names = by_name(index)
+    assert set(names["CATL"].aliases) == {"宁德时代"} and names["CATL"].description_source is None
+    assert names["CATL"].description.startswith("Chinese maker")
+    assert ("byd", "develops", "blade-battery") in relations(index)
+    assert any(r.document == "" and r.predicate == "competes_with" for r in index.relations)
+    assert "alphabet" not in {e.id for e in index.entities}
+
+
+def test_bad_knowledge_reports_the_file_and_every_entry(tmp_path):
+    path = tmp_path / "knowledge.yml"
+    path.write_text("entities:\n  - {name: Acme, type: company}\n  - {aliases: [x]}\n"
+                    "relations:\n  - {subject: Acme, predicate: owns, object: Nobody}\n", encoding="utf-8")
+    with pytest.raises(ValueError) as error:
+        load_knowledge(path)
+    message = str(error.value)
+    assert str(path) in message
+    assert "entities[1] ('Acme'): unknown type 'company'" in message
+    assert "entities[2]: 'name' must be a non-empty string" in message
+    assert "relations[1]: unknown predicate 'owns'" in message and "object 'Nobody'" in message
+
+
+# ---------------------------------------------------------------------------------------------
+# Determinism and scale
+
+
+_DETERMINISM_SCRIPT = """
+import json, sys
+from pathlib import Path
+sys.path.insert(0, {root!r})
+from tests.test_entities import read_fixture, FIXTURES
+from build_site.analyse.entities import extract_entities
+passages = [p for name in ("semiconductors", "seed_004_mythos_leak") for p in read_fixture(FIXTURES / (name + ".txt"))]
+print(json.dumps(repr(extract_entities(passages))))
+"""
+
+
+def test_output_does_not_depend_on_hash_seed():
+    outputs = set()
+    for seed in ("1", "2"):
+        environment = {**os.environ, "PYTHONHASHSEED": seed}
+        result = subprocess.run([sys.executable, "-c", _DETERMINISM_SCRIPT.format(root=str(REPOSITORY))],
+                                capture_output=True, text=True, env=environment, check=True)
+        outputs.add(json.loads(result.stdout.strip().splitlines()[-1]))
+    assert len(outputs) == 1
+
+
+def test_output_does_not_depend_on_knowledge_entry_order(tmp_path):
+    knowledge = load_knowledge(REPOSITORY / "knowledge.example.yml")
+    shuffled = tmp_path / "knowledge.yml"
+    data = yaml.safe_load((REPOSITORY / "knowledge.example.yml").read_text(encoding="utf-8"))
+    random.Random(7).shuffle(data["entities"])
+    shuffled.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    passages = read_fixture(FIXTURES / "solid_state_zh.txt")
+    assert extract_entities(passages, knowledge) == extract_entities(passages, load_knowledge(shuffled))
+
+
+def test_a_thousand_passages_run_in_one_pass():
+    names = [f"Vendor{n} Labs" for n in range(200)]
+    passages = []
+    for n in range(1000):
+        vendor, rival = names[n % 200], names[(n * 7 + 3) % 200]
+        text = (f"{vendor} released Model-{n % 50} this week. Analysts at {rival} said the Model-{n % 50} chip "
+                f"scored {n % 90} percent on Bench{n % 10}. However, {vendor}'s rivals like {rival} disagree.")
+        passages.append(Passage(f"doc-{n // 10}", f"p-{n}", "paragraph", text, "en", n))
+    index = extract_entities(passages)
+    assert len(index.entities) >= 200 and len(index.mentions) >= 5000
+    assert {e.type for e in index.entities if e.name.startswith("Vendor")} == {"organization"}
