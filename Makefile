@@ -50,5 +50,11 @@ lock:
 
 clean:
 	rm -rf site site-offline build *.egg-info .pytest_cache .hypothesis
-	rm -rf docs/index.md docs/sources docs/entities docs/timeline docs/data docs/.build_site
+	rm -rf docs/index.md docs/sources docs/entities docs/timeline docs/claims docs/glossary docs/data docs/.build_site
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+
+#   make bench  - scale and speed benchmark (synthetic corpora, 10 to 1,000 seeds) -> bench/RESULTS.md
+#                 (BENCH_ARGS=--quick for a short trial run; see bench/README.md)
+.PHONY: bench
+bench: $(STAMP)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench $(BENCH_ARGS)

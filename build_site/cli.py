@@ -27,7 +27,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings = load_settings(args.config)
     report = build(BuildOptions(seeds_dir=args.seeds, docs_dir=args.docs, site_name=settings.site_name,
-                                strict=args.strict))
+                                strict=args.strict, as_of=settings.as_of))
     for diag in report.diagnostics:
         print(diag.format(), file=sys.stderr)
     if not args.quiet:

@@ -1,8 +1,11 @@
 """Open data: the corpus as JSON files with a JSON Schema each, published under ``data/``."""
 from __future__ import annotations
 
+import csv
+import io
 from pathlib import Path
 
+from .analyse.competitors import Landscape
 from .link import Corpus
 from .model import Document, Event
 from .paths import entity_page, page_url, source_page
@@ -72,3 +75,111 @@ def event_record(event: Event) -> dict:
         "entities": list(event.entities),
         "publisher_note": event.publisher_note,
     }
+
+
+# ---- tables and the competitive landscape as CSV, competitors.json ------------------------
+
+TABLES_CSV_DIR = "data/tables"
+LANDSCAPE_CSV = {
+    "organisations": "data/competitors/organisations.csv",
+    "products": "data/competitors/products.csv",
+    "mentions": "data/competitors/mentions.csv",
+}
+
+
+def table_csv_path(document: str, anchor: str) -> str:
+    return f"{TABLES_CSV_DIR}/{document}-{anchor}.csv"
+
+
+def table_files(documents: tuple[Document, ...]) -> list[PageFile]:
+    """Every table of every source as CSV: its header, then its rows, cells as written."""
+    files = []
+    for doc in documents:
+        for block in doc.blocks:
+            if block.kind == "table":
+                rows = [[p.text[a:b] for a, b in p.cell_spans] for p in block.passages]
+                files.append(PageFile(table_csv_path(doc.id, block.anchor),
+                                      render_csv(list(block.header) if block.header else None, rows)))
+    return files
+
+
+def landscape_files(corpus: Corpus, landscape: Landscape) -> list[PageFile]:
+    names = {e.id: e.name for e in corpus.entities}
+    records = competitor_records(landscape)
+    return [
+        PageFile("data/competitors.json", render_json(records)),
+        PageFile("data/competitors.schema.json", (SCHEMAS / "competitors.schema.json").read_text("utf-8")),
+        PageFile(LANDSCAPE_CSV["organisations"], _organisations_csv(landscape, names)),
+        PageFile(LANDSCAPE_CSV["products"], _products_csv(landscape, names)),
+        PageFile(LANDSCAPE_CSV["mentions"], render_csv(
+            ["organization", "name", *[d.id for d in corpus.documents], "total"],
+            [[c.organization, names[c.organization], *[dict(c.mentions).get(d.id, 0) for d in corpus.documents],
+              c.total_mentions] for c in landscape.competitors])),
+    ]
+
+
+def competitor_records(landscape: Landscape) -> list[dict]:
+    return [
+        {
+            "organization": c.organization,
+            "products": [p.entity for p in c.products],
+            "attributes": {a.key: [{"value": v.value, "document": v.document, "paragraph": v.anchor} for v in a.values]
+                           for a in c.attributes},
+            "mentions": dict(c.mentions),
+        }
+        for c in landscape.competitors
+    ]
+
+
+def _organisations_csv(landscape: Landscape, names: dict[str, str]) -> str:
+    """One row per organisation, as on the page; each attribute column is followed by the
+    passages its values come from ("document#paragraph"), one line per value."""
+    header = ["organization", "name", "products"]
+    for _, label in landscape.columns:
+        header += [label, f"{label} (sources)"]
+    rows = []
+    for c in landscape.competitors:
+        by_key = {a.key: a for a in c.attributes}
+        row = [c.organization, names[c.organization], "\n".join(names[p.entity] for p in c.products)]
+        for key, _ in landscape.columns:
+            values = by_key[key].values if key in by_key else ()
+            row += ["\n".join(v.value for v in values), "\n".join(f"{v.document}#{v.anchor}" for v in values)]
+        rows.append(row)
+    return render_csv(header, rows)
+
+
+def _products_csv(landscape: Landscape, names: dict[str, str]) -> str:
+    rows = []
+    for p in landscape.products:
+        rows.append([p.product, names[p.product], p.organization,
+                     "\n".join(f"{status} ({c.document}#{c.anchor})" for status, c in p.statuses),
+                     "\n".join(f"{f.attribute}: {f.text} ({f.document}#{f.anchor})" for f in p.figures)])
+    return render_csv(["product", "name", "organization", "status", "figures"], rows)
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def render_csv(header: list | None, rows: list[list]) -> str:
+    """RFC 4180 CSV with "\\n" line ends. A text cell that a spreadsheet would run as a formula
+    (starting with = + - @) gets a leading apostrophe, the usual guard; numbers are left alone."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if header is not None:
+        writer.writerow([_csv_cell(h) for h in header])
+    writer.writerows([[_csv_cell(cell) for cell in row] for row in rows])
+    return out.getvalue()
+
+
+def _csv_cell(cell: object) -> object:
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _is_number(cell):
+        return "'" + cell
+    return cell
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.replace(",", ""))
+    except ValueError:
+        return False
+    return True

@@ -7,14 +7,20 @@ inverted indexes (entity -> passages, passage -> entities), never all pairs of d
 """
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from .analyse.entities import Entity, EntityIndex, Mention
-from .model import Document, Event
+from .analyse.glossary import Term, merge_terms
+from .link_claims import Comparison, assertions_of, attach_claims, compare
+from .model import Claim, Document, Event
 from .paths import DocsPath, entity_page
 
 TIMELINE = DocsPath("timeline/index.md")
+GLOSSARY = DocsPath("glossary/index.md")
+CLAIMS = DocsPath("claims/index.md")
+PREDICTIONS = DocsPath("claims/predictions.md")
 PRECISION_ORDER = ("day", "month", "quarter", "half", "vague", "year", "range", "decade", "relative")
 TYPE_LABELS = {
     "organization": "Organization", "product": "Product or model", "person": "Person",
@@ -49,6 +55,10 @@ class Corpus:
     entities_by_document: dict[str, tuple[tuple[str, int], ...]]   # (entity id, mentions), most first
     related_documents: dict[str, tuple[tuple[str, int], ...]]      # (document id, shared entities)
     co_mentions: dict[str, tuple[tuple[str, int], ...]]            # entity -> (entity, passages together)
+    claims: tuple[Claim, ...] = ()                                  # every sentence, in text order per document
+    claims_by_passage: dict[tuple[str, str], tuple[Claim, ...]] = field(default_factory=dict)
+    comparisons: tuple[Comparison, ...] = ()                        # conflicts first
+    glossary: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()   # (acronym, expansion, places)
 
     def neighbours(self, index: int) -> tuple[Document | None, Document | None]:
         before = self.documents[index - 1] if index > 0 else None
@@ -56,7 +66,8 @@ class Corpus:
         return before, after
 
 
-def link_corpus(documents: list[Document], entity_index: EntityIndex, events: list[Event]) -> Corpus:
+def link_corpus(documents: list[Document], entity_index: EntityIndex, events: list[Event],
+                claims: list[Claim] = (), terms: list[Term] = ()) -> Corpus:
     ordered = tuple(sorted(documents, key=lambda d: d.id))
     entity_by_id = {e.id: e for e in entity_index.entities}
     mentions_by_passage: dict[tuple[str, str], list[Mention]] = defaultdict(list)
@@ -64,19 +75,25 @@ def link_corpus(documents: list[Document], entity_index: EntityIndex, events: li
         mentions_by_passage[(mention.document, mention.anchor)].append(mention)
     events = [_with_entities(event, mentions_by_passage) for event in events]
     events.sort(key=chronological_key)
+    claims = attach_claims(list(claims), mentions_by_passage, entity_by_id, events)
+    glossary = merge_terms(list(terms))
     return Corpus(
         documents=ordered,
         entities=entity_index.entities,
         mentions=entity_index.mentions,
         relations=entity_index.relations,
         events=tuple(events),
-        links=_links(mentions_by_passage, events, entity_by_id),
+        links=_links(mentions_by_passage, events, entity_by_id, glossary, ordered),
         mentions_by_entity=_group(entity_index.mentions, lambda m: m.entity),
         events_by_entity=_events_by_entity(events),
         events_by_document=_group(events, lambda e: e.document),
         entities_by_document=_entities_by_document(entity_index.mentions),
         related_documents=_related_documents(entity_index.mentions),
         co_mentions=_co_mentions(mentions_by_passage),
+        claims=tuple(claims),
+        claims_by_passage=_group(claims, lambda c: (c.document, c.anchor)),
+        comparisons=compare(assertions_of(claims, entity_by_id, mentions_by_passage)),
+        glossary=glossary,
     )
 
 
@@ -97,8 +114,10 @@ def _inside_summary(event: Event, mention: Mention) -> bool:
     return mention.surface in event.summary
 
 
-def _links(mentions_by_passage, events: list[Event], entity_by_id: dict[str, Entity]) -> dict:
-    """First mention of each entity per passage links to its page; each date to its event."""
+def _links(mentions_by_passage, events: list[Event], entity_by_id: dict[str, Entity], glossary, documents) -> dict:
+    """First mention of each entity per passage links to its page; each date to its event;
+    each acronym the sources define to the glossary (CJK-safe: 'RLPF的' finds RLPF)."""
+    expansions = {acronym: expansion for acronym, expansion, _ in glossary}
     links: dict[tuple[str, str], list[Link]] = defaultdict(list)
     for key, mentions in mentions_by_passage.items():
         seen: set[str] = set()
@@ -107,13 +126,28 @@ def _links(mentions_by_passage, events: list[Event], entity_by_id: dict[str, Ent
                 continue
             seen.add(mention.entity)
             entity = entity_by_id[mention.entity]
-            links[key].append(Link(mention.start, mention.end, entity_page(entity.id), "",
-                                   TYPE_LABELS.get(entity.type, "Entity"), "entity"))
+            title = TYPE_LABELS.get(entity.type, "Entity")
+            if mention.surface in expansions:
+                title = f"{title}: {expansions[mention.surface]}"
+            links[key].append(Link(mention.start, mention.end, entity_page(entity.id), "", title, "entity"))
     for event in events:
         if event.expr_end > event.expr_start:
             links[(event.document, event.anchor)].append(Link(
                 event.expr_start, event.expr_end, TIMELINE, event.id, f"Timeline: {event.kind}", "date"))
+    if expansions:
+        pattern = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(
+            re.escape(a) for a in sorted(expansions, key=len, reverse=True)) + r")(?![A-Za-z0-9])")
+        for doc in documents:
+            for passage in doc.passages:
+                for match in pattern.finditer(passage.text):
+                    links[(doc.id, passage.anchor)].append(Link(
+                        match.start(), match.end(), GLOSSARY, term_anchor(match.group(0)),
+                        f"{match.group(0)}: {expansions[match.group(0)]}", "term"))
     return {key: _without_overlaps(value) for key, value in sorted(links.items())}
+
+
+def term_anchor(acronym: str) -> str:
+    return "term-" + acronym.lower()
 
 
 def _without_overlaps(links: list[Link]) -> tuple[Link, ...]:

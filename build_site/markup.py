@@ -62,23 +62,58 @@ class Span:
     classes: tuple[str, ...] = ()
 
 
-def inline(text: str, spans: tuple[Span, ...] = (), *, line_start: bool = False) -> Md:
-    """Escape ``text`` and turn each span into a Markdown link.
+@dataclass(frozen=True, order=True)
+class Region:
+    """A stretch of a passage wrapped in generated inline HTML (a claim label, say).
 
-    Spans must be sorted and must not overlap (the link stage guarantees it); a span that
-    does overlap an earlier one is dropped rather than corrupting the text.
+    ``opening`` and ``closing`` are written by the generator, never taken from a seed; the text
+    inside is escaped and may hold spans, which must lie wholly inside or outside the region.
     """
+
+    start: int
+    end: int
+    opening: str
+    closing: str
+
+
+def inline(text: str, spans: tuple[Span, ...] = (), *, line_start: bool = False,
+           regions: tuple[Region, ...] = ()) -> Md:
+    """Escape ``text``, turn each span into a Markdown link and wrap each region.
+
+    Spans and regions must be sorted and must not overlap others of their kind (the link
+    stage guarantees it); a span that overlaps an earlier one, or straddles a region
+    boundary, is dropped rather than corrupting the text.
+    """
+    cuts = sorted({0, len(text), *(r.start for r in regions), *(r.end for r in regions)})
+    if len(cuts) == 1:                      # empty text
+        cuts = [0, 0]
+    opening = {r.start: r.opening for r in regions}
+    closing = {r.end: r.closing for r in regions}
     out: list[str] = []
-    pos = 0
+    for piece_start, piece_end in zip(cuts, cuts[1:]):
+        if piece_start in closing:
+            out.append(closing[piece_start])
+        if piece_start in opening:
+            out.append(opening[piece_start])
+        inside = tuple(s for s in spans if piece_start <= s.start and s.end <= piece_end)
+        out.append(_linked(text, piece_start, piece_end, inside))
+    if len(text) in closing:
+        out.append(closing[len(text)])
+    result = "".join(out)
+    return Md(_guard_line_start(result) if line_start else result)
+
+
+def _linked(text: str, start: int, end: int, spans: tuple[Span, ...]) -> str:
+    out: list[str] = []
+    pos = start
     for span in spans:
-        if span.start < pos or span.end > len(text) or span.start >= span.end:
+        if span.start < pos or span.end > end or span.start >= span.end:
             continue
         out.append(escape(text[pos:span.start]))
         out.append(link(escape(text[span.start:span.end]), span.href, span.title, span.classes))
         pos = span.end
-    out.append(escape(text[pos:]))
-    result = "".join(out)
-    return Md(_guard_line_start(result) if line_start else result)
+    out.append(escape(text[pos:end]))
+    return "".join(out)
 
 
 def _guard_line_start(markdown: str) -> str:

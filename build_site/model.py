@@ -104,3 +104,35 @@ class Event:
     expr_end: int
     publisher_note: bool = False  # found in the publisher's note, not the article itself
     entities: tuple[str, ...] = ()   # entity ids mentioned in the summary (set by the link stage)
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A quantity stated in a claim, normalised, and what it is about."""
+
+    text: str                     # as written ("over $15B")
+    value: float
+    unit: str
+    bound: str | None             # "at least", "at most", "about", "less than"
+    attribute: str | None         # what it measures ("MMLU", "valuation")
+    start: int                    # offsets in the passage text
+    end: int
+    entity: str | None = None     # the entity it is about (set by the link stage)
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One sentence of a source with its epistemic label and the figures it states."""
+
+    id: str                       # "c-" + hash of (document, anchor, sentence offset)
+    document: str
+    anchor: str
+    start: int                    # the sentence's span in the passage text
+    end: int
+    text: str
+    lang: str
+    label: str                    # stated, attributed, hedged, rumour, prediction, opinion
+    cue: str | None               # the words that decided the label
+    figures: tuple[Figure, ...] = ()
+    entities: tuple[str, ...] = ()   # entity ids mentioned in the sentence (set by the link stage)
+    publisher_note: bool = False

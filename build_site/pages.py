@@ -3,24 +3,34 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .exports import export_files
-from .link import TIMELINE, Corpus
+from .analyse.competitors import find_landscape
+from .analyse.entities import EntityIndex
+from .exports import export_files, landscape_files, table_files
+from .link import CLAIMS, GLOSSARY, PREDICTIONS, TIMELINE, Corpus
+from .views_claims import claim_profile, claim_regions, claims_view, glossary_view, ledger_view
 from .paths import DocsPath, entity_page, relative_link, source_page
 from .render import PageFile, front_matter, render_template
 from .views import home_view, source_page_view
 from .views_corpus import event_view, passage_spans
+from .views_competitors import COMPETITORS_INDEX, TABLES_INDEX, competitors_view, tables_view
 from .views_entities import EntityContext, entities_index_view, entity_page_view
 from .views_timeline import timeline_view
 
 
-def render_site(corpus: Corpus, *, site_name: str) -> tuple[PageFile, ...]:
+def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> tuple[PageFile, ...]:
     ctx = EntityContext(corpus)
     pages: list[PageFile] = [_home(corpus, site_name)]
     pages.extend(_source(corpus, i, ctx) for i in range(len(corpus.documents)))
     pages.extend(_entity(corpus, entity, ctx) for entity in corpus.entities)
     pages.append(_entities_index(corpus, ctx))
     pages.append(_timeline(corpus, ctx))
+    pages.append(_claims(corpus, ctx))
+    pages.append(_predictions(corpus, ctx, as_of))
+    pages.append(_glossary(corpus, ctx))
     pages.extend(export_files(corpus))
+    pages.extend(_competitors(corpus, ctx))
+    pages.append(_tables(corpus, ctx))
+    pages.extend(table_files(corpus.documents))
     return tuple(sorted(pages, key=lambda p: p.path))
 
 
@@ -33,7 +43,9 @@ def _home(corpus: Corpus, site_name: str) -> PageFile:
 def _source(corpus: Corpus, index: int, ctx: EntityContext) -> PageFile:
     doc = corpus.documents[index]
     path = source_page(doc.id)
-    view = source_page_view(doc, passage_spans(corpus, doc, path), corpus.neighbours(index))
+    doc_claims = tuple(c for p in doc.passages for c in corpus.claims_by_passage.get((doc.id, p.anchor), ()))
+    regions = {p.anchor: claim_regions(corpus.claims_by_passage.get((doc.id, p.anchor), ())) for p in doc.passages}
+    view = source_page_view(doc, passage_spans(corpus, doc, path), corpus.neighbours(index), regions)
     view = replace(
         view,
         entities=tuple(ctx.ref(entity_id, path, n) for entity_id, n in corpus.entities_by_document.get(doc.id, ())),
@@ -42,6 +54,9 @@ def _source(corpus: Corpus, index: int, ctx: EntityContext) -> PageFile:
                                      key=lambda e: (ctx.order[(e.document, e.anchor)], e.expr_start))),
         related=tuple((ctx.titles[other], relative_link(path, source_page(other)), n)
                       for other, n in corpus.related_documents.get(doc.id, ())),
+        profile=claim_profile(doc_claims),
+        claim_count=len(doc_claims),
+        claims_link=relative_link(path, CLAIMS),
     )
     meta = front_matter(title=doc.title, description=view.description)
     return PageFile(view.path, render_template("source.md.j2", page=view, front_matter=meta))
@@ -64,6 +79,40 @@ def _timeline(corpus: Corpus, ctx: EntityContext) -> PageFile:
     view = timeline_view(corpus, ctx.titles, ctx.entities)
     meta = front_matter(title="Timeline", description=f"{view.total} dated statements from the sources, in order.")
     return PageFile(TIMELINE, render_template("timeline.md.j2", page=view, front_matter=meta))
+
+
+def _claims(corpus: Corpus, ctx: EntityContext) -> PageFile:
+    view = claims_view(corpus, ctx)
+    meta = front_matter(title="Claims", description="What the sources state, report, predict or speculate, and where they disagree.")
+    return PageFile(CLAIMS, render_template("claims.md.j2", page=view, front_matter=meta))
+
+
+def _predictions(corpus: Corpus, ctx: EntityContext, as_of: str | None) -> PageFile:
+    view = ledger_view(corpus, ctx, as_of)
+    meta = front_matter(title="Predictions ledger", description="Every prediction in the sources with its due date and status.")
+    return PageFile(PREDICTIONS, render_template("predictions.md.j2", page=view, front_matter=meta))
+
+
+def _glossary(corpus: Corpus, ctx: EntityContext) -> PageFile:
+    terms = glossary_view(corpus, ctx)
+    meta = front_matter(title="Glossary", description=f"{len(terms)} acronyms the sources define.")
+    return PageFile(GLOSSARY, render_template("glossary.md.j2", terms=terms, front_matter=meta))
+
+
+def _competitors(corpus: Corpus, ctx: EntityContext) -> list[PageFile]:
+    """The competitive landscape page and its open data (JSON, CSV of each table)."""
+    landscape = find_landscape(corpus.documents, EntityIndex(corpus.entities, corpus.mentions, corpus.relations))
+    view = competitors_view(corpus, landscape, ctx)
+    meta = front_matter(title="Competitive landscape",
+                        description=f"{len(view.organisations)} competing organisations: what the sources say about each.")
+    page = PageFile(COMPETITORS_INDEX, render_template("competitors.md.j2", page=view, front_matter=meta))
+    return [page, *landscape_files(corpus, landscape)]
+
+
+def _tables(corpus: Corpus, ctx: EntityContext) -> PageFile:
+    view = tables_view(corpus.documents, ctx)
+    meta = front_matter(title="Tables", description=f"{len(view.tables)} tables found in the sources, with CSV downloads.")
+    return PageFile(TABLES_INDEX, render_template("tables.md.j2", page=view, front_matter=meta))
 
 
 __all__ = ["render_site", "DocsPath"]

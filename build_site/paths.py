@@ -24,7 +24,7 @@ Url = NewType("Url", str)
 # Everything the generator owns below docs/. It may rewrite or delete any file here;
 # hand-written pages live elsewhere in docs/ and are never touched.
 GENERATED_FILES: tuple[str, ...] = ("index.md",)
-GENERATED_DIRS: tuple[str, ...] = ("sources", "entities", "timeline", "data")
+GENERATED_DIRS: tuple[str, ...] = ("sources", "entities", "timeline", "claims", "glossary", "competitors", "tables", "data")
 
 _SLUG_DROP = re.compile(r"[^\w\s-]", re.UNICODE)
 _SLUG_JOIN = re.compile(r"[\s_-]+", re.UNICODE)

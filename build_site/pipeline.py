@@ -11,6 +11,8 @@ from pathlib import Path
 
 from .analyse.entities import Knowledge, extract_entities
 from .analyse.events import extract_events
+from .analyse.glossary import find_terms
+from .analyse.statements import extract_claims
 from .analyse.structure import parse_document
 from .diagnostics import Diagnostic, counts_against_strict, diagnostic
 from .link import Corpus, link_corpus
@@ -27,6 +29,7 @@ class BuildOptions:
     site_name: str = "Source analysis"
     strict: bool = False
     knowledge: Knowledge | None = None
+    as_of: str | None = None        # ISO date: "today" for the predictions ledger (never the clock)
 
 
 @dataclass(frozen=True)
@@ -76,18 +79,21 @@ def build(options: BuildOptions) -> BuildReport:
     clock.lap("entities")
     events, event_diags = _events_all(documents)
     clock.lap("events")
+    claims, claim_diags = _per_document(documents, extract_claims, "claims")
+    terms, term_diags = _per_document(documents, find_terms, "glossary")
+    clock.lap("claims")
     # 4. Link: cross-references that need the whole corpus.
-    corpus: Corpus = link_corpus(documents, entity_index, events)
+    corpus: Corpus = link_corpus(documents, entity_index, events, claims, terms)
     clock.lap("link")
     # 5. Render: page plans -> Markdown and JSON.
-    pages = render_site(corpus, site_name=options.site_name)
+    pages = render_site(corpus, site_name=options.site_name, as_of=options.as_of)
     clock.lap("render")
     # 6. Write: only changed files; remove pages of deleted seeds.
     result = write_pages(options.docs_dir, pages)
     clock.lap("write")
     return BuildReport(
         seeds=len(seeds), pages=len(pages), written=result.written, unchanged=result.unchanged,
-        removed=result.removed, diagnostics=tuple(sorted(diags + structure_diags + event_diags)),
+        removed=result.removed, diagnostics=tuple(sorted(diags + structure_diags + event_diags + claim_diags + term_diags)),
         timings=tuple(clock.timings),
     )
 
@@ -106,11 +112,16 @@ def _structure_all(seeds: tuple[Seed, ...]) -> tuple[list[Document], tuple[Diagn
 
 
 def _events_all(documents: list[Document]) -> tuple[list[Event], tuple[Diagnostic, ...]]:
-    events: list[Event] = []
+    return _per_document(documents, extract_events, "event")
+
+
+def _per_document(documents: list[Document], stage, name: str) -> tuple[list, tuple[Diagnostic, ...]]:
+    """Run a per-document analysis on every document, isolating failures to their seed."""
+    results: list = []
     diags: list[Diagnostic] = []
     for document in documents:
         try:
-            events.extend(extract_events(document))
+            results.extend(stage(document))
         except Exception as exc:  # isolate the seed; the build goes on  # noqa: BLE001
-            diags.append(diagnostic(document.seed.display_path, 0, "BS199", f"event stage failed: {exc!r}"))
-    return events, tuple(diags)
+            diags.append(diagnostic(document.seed.display_path, 0, "BS199", f"{name} stage failed: {exc!r}"))
+    return results, tuple(diags)

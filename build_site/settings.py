@@ -14,6 +14,7 @@ import yaml
 @dataclass(frozen=True)
 class Settings:
     site_name: str = "Source analysis"
+    as_of: str | None = None          # extra.build_site.as_of: "today" for the predictions ledger
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -40,4 +41,7 @@ def load_settings(config_file: Path) -> Settings:
 
 def settings_from_mapping(data: dict) -> Settings:
     """Settings from a parsed mkdocs.yml (the hook passes MkDocs' own config here)."""
-    return Settings(site_name=str(data.get("site_name") or Settings.site_name))
+    extra = (data.get("extra") or {}).get("build_site") or {}
+    as_of = extra.get("as_of")
+    return Settings(site_name=str(data.get("site_name") or Settings.site_name),
+                    as_of=str(as_of) if as_of else None)

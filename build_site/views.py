@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .analyse.language import reading_minutes
-from .markup import Md, Span, attr_list, code_block, escape, inline
+from .markup import Md, Region, Span, attr_list, code_block, escape, escape_block, inline
 from .model import Block, Document, Passage
 from .paths import DocsPath, relative_link, source_page
 
@@ -73,6 +73,9 @@ class SourcePage:
     entities: tuple = ()                       # EntityRef, most mentioned first
     events: tuple = ()                         # EventView, in text order
     related: tuple = ()                        # (title, link, shared entities)
+    profile: tuple = ()                        # ProfileItem per epistemic label
+    claim_count: int = 0
+    claims_link: str = ""
 
 
 def language_list(tags: tuple[str, ...]) -> str:
@@ -80,13 +83,16 @@ def language_list(tags: tuple[str, ...]) -> str:
 
 
 def source_page_view(doc: Document, spans: dict[str, tuple[Span, ...]],
-                     neighbours: tuple[Document | None, Document | None]) -> SourcePage:
-    """The plan of one source page; ``spans`` holds each passage's links by anchor."""
+                     neighbours: tuple[Document | None, Document | None],
+                     regions: dict[str, tuple[Region, ...]] | None = None) -> SourcePage:
+    """The plan of one source page; ``spans`` holds each passage's links by anchor and
+    ``regions`` its labelled sentences."""
+    text_of = _TextMaker(spans, regions or {})
     path = source_page(doc.id)
     content = [block for block in doc.blocks if block.kind != "title"]
-    heading = next((_block_view(b, spans) for b in doc.blocks if b.kind == "title"), None)
-    body = tuple(_block_view(b, spans) for b in content if not b.boilerplate)
-    note = tuple(_block_view(b, spans) for b in content if b.boilerplate)
+    heading = next((_block_view(b, text_of) for b in doc.blocks if b.kind == "title"), None)
+    body = tuple(_block_view(b, text_of) for b in content if not b.boilerplate)
+    note = tuple(_block_view(b, text_of) for b in content if b.boilerplate)
     prev_doc, next_doc = neighbours
     return SourcePage(
         path=path, title=doc.title, description=_description(doc), heading=heading,
@@ -113,42 +119,57 @@ def _description(doc: Document) -> str:
     return cut + "…"
 
 
-def _text(passage: Passage, spans: dict[str, tuple[Span, ...]], skip: int = 0) -> Md:
-    shifted = tuple(Span(s.start - skip, s.end - skip, s.href, s.title, s.classes)
-                    for s in spans.get(passage.anchor, ()) if s.start >= skip)
-    return inline(passage.text[skip:], shifted, line_start=True)
+class _TextMaker:
+    """Renders passage text with its links and labelled sentences, from an offset on."""
+
+    def __init__(self, spans: dict[str, tuple[Span, ...]], regions: dict[str, tuple[Region, ...]]) -> None:
+        self.spans = spans
+        self.regions = regions
+
+    def __call__(self, passage: Passage, skip: int = 0) -> Md:
+        spans = tuple(Span(s.start - skip, s.end - skip, s.href, s.title, s.classes)
+                      for s in self.spans.get(passage.anchor, ()) if s.start >= skip)
+        regions = tuple(Region(max(0, r.start - skip), r.end - skip, r.opening, r.closing)
+                        for r in self.regions.get(passage.anchor, ()) if r.end > skip)
+        return inline(passage.text[skip:], spans, line_start=True, regions=regions)
+
+    def item(self, passage: Passage) -> ItemView:
+        return ItemView(passage.anchor, passage.lang, self(passage), passage.kind)
+
+    def cells(self, passage: Passage) -> tuple[Md, ...]:
+        own = self.spans.get(passage.anchor, ())
+        cells = []
+        for start, end in passage.cell_spans:
+            inside = tuple(Span(s.start - start, s.end - start, s.href, s.title, s.classes)
+                           for s in own if s.start >= start and s.end <= end)
+            cells.append(inline(passage.text[start:end], inside))
+        return tuple(cells)
 
 
-def _item(passage: Passage, spans: dict[str, tuple[Span, ...]]) -> ItemView:
-    return ItemView(passage.anchor, passage.lang, _text(passage, spans), passage.kind)
-
-
-def _block_view(block: Block, spans: dict[str, tuple[Span, ...]]) -> BlockView:
+def _block_view(block: Block, text_of: _TextMaker) -> BlockView:
     first = block.passages[0]
     attrs = attr_list(block.anchor, block.lang)
     if block.kind in ("title", "heading"):
-        return BlockView(block.kind, block.anchor, block.lang, _text(first, spans), attrs, "#" * block.level)
+        # Headings stay plain text: no links or labels inside them (the table of contents repeats them).
+        return BlockView(block.kind, block.anchor, block.lang, escape_block(first.text), attrs, "#" * block.level)
     if block.kind == "list":
-        items = tuple(_item(p, spans) for p in block.passages)
+        items = tuple(text_of.item(p) for p in block.passages)
         if block.markers:
             items = tuple(replace(item, marker=marker) for item, marker in zip(items, block.markers))
         return BlockView("list", block.anchor, block.lang, items=items,
                          start=block.start, list_tag="ol" if block.ordered else "ul")
     if block.kind == "table":
-        rows = tuple((_item(p, spans), _cells(p, spans)) for p in block.passages)
+        rows = tuple((text_of.item(p), text_of.cells(p)) for p in block.passages)
         header = tuple(escape(h) if h else Md(f"Column {i}") for i, h in enumerate(block.header, 1))
         return BlockView("table", block.anchor, block.lang, header=header, rows=rows)
     if block.kind == "qa":
-        return BlockView("qa", block.anchor, block.lang, items=tuple(_item(p, spans) for p in block.passages))
+        return BlockView("qa", block.anchor, block.lang, items=tuple(text_of.item(p) for p in block.passages))
     if block.kind == "front_matter":
         return BlockView("front_matter", block.anchor, block.lang, code_block(first.text))
-    if block.kind == "callout":
-        body = _text(first, spans, skip=_label_end(first.text, block.label))
-        return BlockView("callout", block.anchor, block.lang, body, attrs, label=escape(block.label))
     if block.label:
-        body = _text(first, spans, skip=_label_end(first.text, block.label))
-        return BlockView("paragraph", block.anchor, block.lang, body, attrs, label=escape(block.label))
-    return BlockView("paragraph", block.anchor, block.lang, _text(first, spans), attrs)
+        body = text_of(first, skip=_label_end(first.text, block.label))
+        return BlockView(block.kind, block.anchor, block.lang, body, attrs, label=escape(block.label))
+    return BlockView("paragraph", block.anchor, block.lang, text_of(first), attrs)
 
 
 def _label_end(text: str, label: str) -> int:
@@ -157,16 +178,6 @@ def _label_end(text: str, label: str) -> int:
     while pos < len(text) and text[pos] in ":： ":
         pos += 1
     return pos
-
-
-def _cells(passage: Passage, spans: dict[str, tuple[Span, ...]]) -> tuple[Md, ...]:
-    own = spans.get(passage.anchor, ())
-    cells = []
-    for start, end in passage.cell_spans:
-        inside = tuple(Span(s.start - start, s.end - start, s.href, s.title, s.classes)
-                       for s in own if s.start >= start and s.end <= end)
-        cells.append(inline(passage.text[start:end], inside))
-    return tuple(cells)
 
 
 @dataclass(frozen=True)

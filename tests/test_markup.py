@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from build_site.markup import Md, Span, attr_list, code_block, escape, escape_block, inline
+from build_site.markup import Md, Region, Span, attr_list, code_block, escape, escape_block, inline
 from tests.support import site_markdown
 
 MD = site_markdown()
@@ -95,3 +95,13 @@ def test_attr_list_and_code_block():
     assert attr_list("a", classes=("x",), data_y='say "hi"') == "{ #a .x data-y=\"say 'hi'\" }"
     assert code_block("a ``` b") == "````text\na ``` b\n````"
     assert render(code_block("<b>```</b>")).count("<pre>") == 1
+
+
+@settings(max_examples=150, deadline=None)
+@given(seed_text, st.integers(0, 300), st.integers(0, 300))
+def test_regions_wrap_text_without_losing_characters(text, a, b):
+    start, end = sorted((min(a, len(text)), min(b, len(text))))
+    regions = (Region(start, end, '<span class="bs-claim">', "</span>"),) if start < end else ()
+    out = render(inline(text, (), line_start=True, regions=regions))
+    assert {m.group(2) for m in TAG.finditer(out)} <= {"p", "span"}
+    assert squash(visible_text(out)) == squash(text)

@@ -29,6 +29,10 @@ _CJK = r"[\u4e00-\u9fff]"
 # not inside verbs such as 达到 "reach" or 回到 "return to".
 _BY_WORD = rf"(?:(?<!{_CJK})|(?<=[计划取争将望标]))(?:到|至)"
 _NOT_COUNT = r"(?![一二三四五六七八九十两几\d])"  # 前/后 + number is "the first N ...", not a bound
+# Every match holds one of these characters: points and decades hold 年, and each unit,
+# relative year or period and vague word holds one (checked in _Zh). dates_scan searches
+# only around them, so text without them costs no Chinese rule a single step.
+TRIGGERS = "年月周天季期近久"
 
 
 def _unnamed(pattern: str) -> str:
@@ -51,6 +55,10 @@ class _Zh:
         self.units = data["units"]
         self.prefixes, self.suffixes = data["bound_prefixes"], data["bound_suffixes"]
         self.vague = data["vague"]
+        untriggered = [w for w in (*self.units, *self.years, *self.periods, *self.vague)
+                       if not set(w) & set(TRIGGERS)]
+        if untriggered:
+            raise ValueError(f"dates.yml zh words without one of {TRIGGERS}: {untriggered}")
         plain_parts = _alt(k for k in self.parts if k not in ("初", "中"))
         part = rf"{plain_parts}|初(?![步次审选版稿创衷])|中(?=[\s，。、；：,;.!?）)]|$)"
         self.unit = _alt(self.units)

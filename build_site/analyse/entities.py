@@ -21,7 +21,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Sequence
 
-from build_site.analyse.entity_candidates import AliasLink, Candidate, corpus_vocabulary, latin_candidates
+from build_site.analyse.entity_acronyms import AliasLink
+from build_site.analyse.entity_candidates import Candidate, corpus_vocabulary, latin_candidates
 from build_site.analyse.entity_cjk import Word, cjk_candidates, enumerations, segment
 from build_site.analyse.entity_cues import Cues, load_cues
 from build_site.analyse.entity_describe import Description, find_descriptions
@@ -41,7 +42,7 @@ __all__ = ["Entity", "EntityIndex", "Knowledge", "Mention", "Relation", "extract
 class Entity:
     id: str                                        # slug of the name, unique in the corpus
     name: str                                      # canonical display name
-    type: str                                      # organization, product, person, benchmark, method, project, institution, other
+    type: str                                      # one of entity_cues.TYPES
     aliases: tuple[str, ...]                       # other surface forms seen in the text, sorted
     description: str | None                        # one line quoted from the sources, or curated
     description_source: tuple[str, str] | None     # (document, anchor); None when curated or absent
@@ -172,5 +173,6 @@ def _relations(found: Sequence[Found], ids, passages, clusters, knowledge: Knowl
         owner = {s: n for n in present for s in clusters[n].surfaces}
         for curated in knowledge.relations:
             if curated.subject in owner and curated.object in owner:
-                relations.add(Relation(ids[owner[curated.subject]], curated.predicate, ids[owner[curated.object]], "", ""))
+                subject, obj = ids[owner[curated.subject]], ids[owner[curated.object]]
+                relations.add(Relation(subject, curated.predicate, obj, "", ""))
     return tuple(sorted(relations, key=lambda r: (r.subject, r.predicate, r.object, r.document, r.anchor)))

@@ -4,9 +4,9 @@ Nothing here knows any entity: a candidate is a capitalised phrase (``Google Dee
 ``Claude 3 Opus``, ``xAI``, ``GPT-4o``, ``MMLU``), a quoted code name (``'Strawberry'``,
 ``『Mythos』``), an ``owner/name`` repository, a drug name with an INN stem, the cell of a table
 column such as "Company", or either side of an acronym definition
-(``Massive Multitask Language Understanding (MMLU)``). Whether a candidate is really a name is
-decided later, with the whole corpus in view (``entity_filter``). Chinese candidates come from
-``entity_cjk``.
+(``Massive Multitask Language Understanding (MMLU)``, see ``entity_acronyms``). Whether a
+candidate is really a name is decided later, with the whole corpus in view (``entity_filter``).
+Chinese candidates come from ``entity_cjk``.
 """
 from __future__ import annotations
 
@@ -14,9 +14,9 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
+from build_site.analyse.entity_acronyms import AliasLink, acronym_definitions, bracket_links
 from build_site.analyse.entity_cues import Cues
-from build_site.analyse.entity_text import (ALNUM, UPPER, YEAR, Layout, has_cjk, is_acronym, is_number,
-                                            is_strong_token)
+from build_site.analyse.entity_text import ALNUM, UPPER, YEAR, Layout, has_cjk, is_number
 from build_site.model import Passage
 
 
@@ -34,15 +34,6 @@ class Candidate:
     hint: str | None = None
 
 
-@dataclass(frozen=True)
-class AliasLink:
-    """Two surfaces the text itself declares to be one entity."""
-
-    left: str
-    right: str
-    reason: str                 # definition, translation, short-name, abbreviation, paren-acronym, formerly
-
-
 _CAP = f"[{UPPER}][{ALNUM}]*(?:['’][{UPPER}][{ALNUM}]*)?(?:[-.&][{ALNUM}]+)*(?:\\+\\+|\\+)?"
 _CAMEL = f"[a-z]+[{UPPER}][{ALNUM}]*(?:[-.][{ALNUM}]+)*"
 _DIGIT_LED = f"\\d+[{UPPER}]+\\d*(?:-[{ALNUM}]+)*"
@@ -56,7 +47,8 @@ _PHRASE = re.compile(
 _PIECE_TOKEN = re.compile(r"\S+")
 _DATE_TOKEN = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2,4}|CY\d{2,4}|\d+[KMBT])$")
 _QUOTED = re.compile(
-    f"(?<![{ALNUM}])(?:'([^'\\n]{{1,40}}?)'|‘([^’\\n]{{1,40}}?)’|\"([^\"\\n]{{1,40}}?)\"|“([^”\\n]{{1,40}}?)”"
+    f"(?<![{ALNUM}])(?:'([^'\\n]{{1,40}}?)'|‘([^’\\n]{{1,40}}?)’"
+    f"|\"([^\"\\n]{{1,40}}?)\"|“([^”\\n]{{1,40}}?)”"
     f"|『([^』\\n]{{1,40}}?)』|「([^」\\n]{{1,40}}?)」|《([^》\\n]{{1,40}}?)》)(?![{ALNUM}])"
 )
 _REPO = re.compile(
@@ -64,24 +56,24 @@ _REPO = re.compile(
     r"|github\.com/([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)"
     r"|(?<![\w/.-])([a-z0-9][a-z0-9_.-]*/[a-z0-9][a-z0-9_.-]*)(?![\w/-])"
 )
-_PAREN = re.compile(r"\(([^()\n]{1,100})\)")
-_SHORT_FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.\-]{1,11}$")
-_RENAMED = re.compile(r"^(?:formerly|previously|now|also known as|aka|a\.k\.a\.)\s+(.+)$", re.I)
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
 _CELL_MAIN = re.compile(r"([^(（]+?)\s*(?:[(（]([^)）]+)[)）])?\s*")
 _LEAD = re.compile(r"\s*(?:\d{1,2}[.)]\s+|[-*•]\s+)?([^:：()（]{1,60}?)\s*(?:[(（][^)）]*[)）])?\s*[:：]\s")
 _TRAILING_PUNCT = ".,;:!?…"
 
 
-def latin_candidates(index: int, passage: Passage, layout: Layout, cues: Cues) -> tuple[list[Candidate], list[AliasLink]]:
+def latin_candidates(index: int, passage: Passage, layout: Layout, cues: Cues
+                     ) -> tuple[list[Candidate], list[AliasLink]]:
     """Every Latin-script candidate of one passage and the aliases its parentheses declare."""
     text = passage.text
-    definitions, links = _definitions(index, text, layout, cues)
+    defined, links = acronym_definitions(text, layout, cues)
+    definitions = [Candidate(surface, index, start, start + len(surface), "definition", hint=hint)
+                   for surface, start, hint in defined]
     blocked = [(c.start, c.end) for c in definitions if " " in c.surface or "-" in c.surface]
     pieces = [p for p in _phrase_pieces(index, text, layout, cues) if not _inside(p, blocked)]
-    links += _paren_links(text, pieces, cues)
-    candidates = [*definitions, *pieces, *_list_lead(passage, pieces), *_quoted(index, text, layout, cues), *_repositories(index, text),
-                  *_cells(index, passage, cues), *_stems(index, text, cues)]
+    links += bracket_links(text, {piece.end: piece.surface for piece in pieces}, cues)
+    candidates = [*definitions, *pieces, *_list_lead(passage, pieces), *_quoted(index, text, layout, cues),
+                  *_repositories(index, text), *_cells(index, passage, cues), *_stems(index, text, cues)]
     return candidates, links
 
 
@@ -163,8 +155,7 @@ def _strip_edges(group: list, cues: Cues) -> tuple[list, str | None]:
     hint = None
     while group and (group[0][2] in cues.stop_words or group[0][2] in cues.title_words
                      or group[0][2] in cues.calendar_words or group[0][2] in cues.connectors
-                     or is_number(group[0][2]) or (len(group) > 1 and cues.is_generic_acronym(group[0][2])
-                                                   and group[1][2] in cues.title_words)):
+                     or is_number(group[0][2])):
         if group[0][2] in cues.title_words and group[0][2] not in cues.stop_words:
             hint = "person"
         group = group[1:]
@@ -223,7 +214,7 @@ def _quoted(index: int, text: str, layout: Layout, cues: Cues) -> list[Candidate
         content, start = match.group(group), match.start(group)
         content = content.rstrip(_TRAILING_PUNCT)
         words = content.split()
-        if has_cjk(content) or not words or len(words) > 4 or not content[0].isupper() and not content[0].isdigit():
+        if has_cjk(content) or not words or len(words) > 4 or not (content[0].isupper() or content[0].isdigit()):
             continue
         if not all(w[0].isupper() or w[0].isdigit() or w in cues.connectors for w in words):
             continue
@@ -254,7 +245,8 @@ def _cells(index: int, passage: Passage, cues: Cues) -> list[Candidate]:
     """Cells under a typed header ('Company', 'Model'); 'Anthropic (Mythos)' adds a product."""
     found = []
     for column, (start, end) in enumerate(passage.cell_spans):
-        kind = cues.header_type(passage.header[column]) if column < len(passage.header) else None
+        header = passage.header[column] if column < len(passage.header) else ""
+        kind = cues.header_type(header) if passage.text[start:end] != header else None
         match = _CELL_MAIN.fullmatch(passage.text, start, end) if kind else None
         if match is None:
             continue
@@ -273,7 +265,9 @@ def _cells(index: int, passage: Passage, cues: Cues) -> list[Candidate]:
 
 def _looks_like_name(text: str, cues: Cues) -> bool:
     words = text.split()
-    if not words or len(words) > 6 or not (text[0].isupper() or has_cjk(text[0]) or re.match("[a-z]+[A-Z]", text)):
+    if not words or len(words) > 6:
+        return False
+    if not (text[0].isupper() or has_cjk(text[0]) or re.match("[a-z]+[A-Z]", text)):
         return False
     return not all(cues.never_alone(w) for w in words) and text.casefold() not in cues.heading_phrases
 
@@ -285,89 +279,8 @@ def _stems(index: int, text: str, cues: Cues) -> list[Candidate]:
             if len(m.group()) >= 7 and m.group().lower() not in cues.stem_exceptions]
 
 
-def _definitions(index: int, text: str, layout: Layout, cues: Cues) -> tuple[list[Candidate], list[AliasLink]]:
-    """Acronym definitions in either order: 'Long Form (LF)' and 'LF (Long Form)'."""
-    candidates, links = [], []
-    for match in _PAREN.finditer(text):
-        inner = match.group(1).strip()
-        inner_start = match.start(1) + match.group(1).index(inner)
-        sentence_start = max(layout.sentence_at(match.start())[0], 0)
-        before = text[sentence_start:match.start()].rstrip()
-        if _is_short_form(inner, cues):
-            long = _long_form(inner, before)
-            if long is None:
-                continue
-            long_start = sentence_start + len(before) - len(long)
-            pair = ((inner, inner_start), (long, long_start))
-        else:
-            short = re.search(r"(\S+)$", before)
-            if short is None or not _is_short_form(short.group(1), cues) or len(inner.split()) < 2:
-                continue
-            if _long_form(short.group(1), inner) != inner:
-                continue
-            pair = ((short.group(1), sentence_start + short.start(1)), (inner, inner_start))
-        (short_text, short_start), (long_text, long_start) = pair
-        long_hint = "method" if long_text[0].islower() else None
-        candidates.append(Candidate(short_text, index, short_start, short_start + len(short_text), "definition"))
-        candidates.append(Candidate(long_text, index, long_start, long_start + len(long_text), "definition",
-                                    hint=long_hint))
-        links.append(AliasLink(long_text, short_text, "definition"))
-    return candidates, links
-
-
-def _is_short_form(text: str, cues: Cues) -> bool:
-    return (_SHORT_FORM.match(text) is not None and sum(c.isupper() for c in text) >= 2
-            and any(c.isalpha() for c in text) and not cues.is_generic_acronym(text))
-
-
-def _long_form(short: str, before: str) -> str | None:
-    """Schwartz & Hearst (2003): match the short form's characters right to left, the first one
-    at a word start, within the last min(|A|+5, 2|A|) words. '2'/'4' may stand for 'to'/'for'."""
-    core = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
-    letters = re.sub(r"(?<=[A-Za-z])2(?=[A-Za-z])", "to", re.sub(r"(?<=[A-Za-z])4(?=[A-Za-z])", "for", core))
-    size = sum(c.isalnum() for c in core)
-    words = before.split()
-    window = " ".join(words[-min(size + 5, size * 2):])
-    s, l = len(letters) - 1, len(window) - 1
-    while s >= 0:
-        char = letters[s].lower()
-        if not char.isalnum():
-            s -= 1
-            continue
-        while l >= 0 and (window[l].lower() != char or (s == 0 and l > 0 and window[l - 1].isalnum())):
-            l -= 1
-        if l < 0:
-            return None
-        l -= 1
-        s -= 1
-    long = window[window.rfind(" ", 0, l + 1) + 1:]
-    if len(re.split(r"[\s-]+", long)) < 2 or short in long or not long[0].isalnum() or long[:1] in "([":
-        return None
-    return long
-
-
-def _paren_links(text: str, pieces: list[Candidate], cues: Cues) -> list[AliasLink]:
-    """'Process-Supervised RL (RLPF)' and 'X (formerly Y)': the text pairs two names.
-
-    A short form in brackets after a name that does not spell it out is kept as a weak link: it
-    only binds when the short form is defined elsewhere in the corpus (see entity_merge).
-    """
-    ends = {piece.end: piece for piece in pieces}
-    links = []
-    for match in _PAREN.finditer(text):
-        left = ends.get(match.start() - 1) if text[match.start() - 1:match.start()] == " " else ends.get(match.start())
-        inner = match.group(1).strip()
-        if left is None:
-            continue
-        renamed = _RENAMED.match(inner)
-        if renamed and renamed.group(1)[:1].isupper():
-            links.append(AliasLink(left.surface, renamed.group(1).rstrip(_TRAILING_PUNCT), "formerly"))
-        elif _is_short_form(inner, cues) and is_acronym(inner):
-            links.append(AliasLink(left.surface, inner, "paren-acronym"))
-    return links
-
-
 def corpus_vocabulary(passages: Sequence[Passage]) -> frozenset[str]:
+    """Every lowercase word of the corpus (see ``vocabulary``)."""
     words: set[str] = set()
     for passage in passages:
         words |= vocabulary(passage.text)

@@ -6,8 +6,8 @@ brackets (（以下简称“宁德时代”）, 工业和信息化部（工信�
 (丰田汽车（Toyota）), a role before a person (创始人雷军), a class word before an organisation
 (初创公司QuantumScape), a subsidiary marker (比亚迪旗下的弗迪电池), the lead of a list item
 (蔚来：…) and, with the whole corpus in view, the words jieba tags as proper names and the
-members of an enumeration (宁德时代、比亚迪、一汽和吉利). jieba is optional: without it only
-the bracket and cue conventions apply.
+members of an enumeration (宁德时代、比亚迪、一汽和吉利). jieba (a project dependency) is
+imported only when Chinese text is present: loading its dictionaries takes a second or two.
 """
 from __future__ import annotations
 
@@ -15,7 +15,8 @@ import logging
 import re
 from dataclasses import dataclass
 
-from build_site.analyse.entity_candidates import AliasLink, Candidate
+from build_site.analyse.entity_acronyms import AliasLink
+from build_site.analyse.entity_candidates import Candidate
 from build_site.analyse.entity_cues import CjkCues
 from build_site.analyse.entity_text import CJK, CJK_CHAR, has_cjk
 from build_site.model import Passage
@@ -37,21 +38,25 @@ _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9.&'’ -]{0,40}$")
 _LATIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9.&'’-]*(?: [A-Za-z0-9][A-Za-z0-9.&'’-]*){0,4})\s*$")
 _LATIN_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z0-9.&-]*(?: [A-Z][A-Za-z0-9.&-]*){0,3})")
 _LIST_LEAD = re.compile(f"^([^：:（(\\s]{{2,12}})(?:[（(]([^）)]{{1,40}})[）)])?[：:]")
+_CHINESE_RUN = re.compile(f"\\S*[{CJK}]\\S*")
 _MAX_NAME = 16
+_CLAUSE_TAGS = frozenset({"v", "d", "p", "r", "uj", "ul", "u", "ad"})
 
 
 def segment(text: str) -> tuple[Word, ...]:
-    """jieba's part-of-speech segmentation with character offsets; () when jieba is missing."""
-    try:
-        import jieba
-        import jieba.posseg
-    except ImportError:  # pragma: no cover - jieba is an optional dependency
-        return ()
+    """jieba's part-of-speech segmentation of the Chinese stretches of ``text`` (runs without
+    spaces that hold a CJK character, so 'LG新能源' stays whole and English prose is skipped),
+    with character offsets into ``text``."""
+    import jieba
+    import jieba.posseg
+
     jieba.setLogLevel(logging.WARNING)
-    words, offset = [], 0
-    for pair in jieba.posseg.cut(text):
-        words.append(Word(offset, offset + len(pair.word), pair.word, pair.flag))
-        offset += len(pair.word)
+    words = []
+    for run in _CHINESE_RUN.finditer(text):
+        offset = run.start()
+        for pair in jieba.posseg.cut(run.group()):
+            words.append(Word(offset, offset + len(pair.word), pair.word, pair.flag))
+            offset += len(pair.word)
     return tuple(words)
 
 
@@ -60,10 +65,10 @@ def cjk_candidates(index: int, passage: Passage, words: tuple[Word, ...], cues: 
     """Chinese candidates of one passage and the aliases its brackets declare."""
     text = passage.text
     candidates = [*_bracketed(index, text, cues), *_people(index, text, words, cues),
-                  *_after_class_words(index, text, words, cues), *_subsidiaries(index, text, cues),
+                  *_after_class_words(index, text, words, cues), *_subsidiaries(index, text, words, cues),
                   *_tagged(index, words, cues), *_list_lead(index, passage)]
     links = []
-    for found, link in (_paren_pair(index, text, match, cues) for match in _PAREN.finditer(text)):
+    for found, link in (_paren_pair(index, text, match, words, cues) for match in _PAREN.finditer(text)):
         candidates += found
         links += link
     return candidates, links
@@ -129,8 +134,22 @@ def _run_end(text: str, start: int, cues: CjkCues) -> int:
     return end
 
 
-def _candidate(index: int, text: str, start: int, end: int, hint: str | None, origin: str = "cjk") -> Candidate:
-    return Candidate(text[start:end], index, start, end, origin, hint=hint)
+def _noun_run_end(text: str, start: int, words: tuple[Word, ...], cues: CjkCues) -> int:
+    """End of the name starting at ``start``: up to three nouns or names, stopping at the first
+    verb or adverb ('阿里云随即宣布' -> 阿里云). Without jieba, up to a boundary character."""
+    following = [w for w in words if w.start >= start]
+    if not following or following[0].start != start:
+        return _run_end(text, start, cues)
+    end = start
+    for word in following[:3]:
+        if not (word.tag[:1] in "nj" or word.tag == "eng") or word.text in cues.boundary_chars:
+            break
+        end = word.end
+    return end if end > start else _run_end(text, start, cues)
+
+
+def _candidate(index: int, text: str, start: int, end: int, hint: str | None) -> Candidate:
+    return Candidate(text[start:end], index, start, end, "cjk", hint=hint)
 
 
 def _bracketed(index: int, text: str, cues: CjkCues) -> list[Candidate]:
@@ -143,7 +162,8 @@ def _bracketed(index: int, text: str, cues: CjkCues) -> list[Candidate]:
             continue
         if group == 1:
             stripped = re.sub(r"[（(][^）)]*[）)]$", "", content)
-            found.append(_candidate(index, text, start, start + len(content), cues.suffix_type(stripped) or "other"))
+            kind = cues.suffix_type(stripped) or "other"
+            found.append(_candidate(index, text, start, start + len(content), kind))
         elif len(content) <= 10 and not re.search(r"[，。,;；\s]", content):
             found.append(_candidate(index, text, start, start + len(content), cues.suffix_type(content)))
     return found
@@ -155,14 +175,18 @@ def _people(index: int, text: str, words: tuple[Word, ...], cues: CjkCues) -> li
     found = []
     for number, word in enumerate(words):
         following = words[number + 1] if number + 1 < len(words) else None
-        if word.text in cues.person_roles and following and following.tag.startswith("nr") and 2 <= len(following.text) <= 4:
+        if word.text in cues.person_roles and following and _is_personal(following):
             found.append(_candidate(index, text, following.start, following.end, "person"))
             start = _run_start(text, word.start, cues)
             if 2 <= word.start - start and has_cjk(text[start:word.start]):
                 found.append(_candidate(index, text, start, word.start, "organization"))
-        if word.tag.startswith("nr") and following and following.text in cues.person_verbs and 2 <= len(word.text) <= 4:
+        if _is_personal(word) and following and following.text in cues.person_verbs:
             found.append(_candidate(index, text, word.start, word.end, "person"))
     return found
+
+
+def _is_personal(word: Word) -> bool:
+    return word.tag.startswith("nr") and 2 <= len(word.text) <= 4
 
 
 def _after_class_words(index: int, text: str, words: tuple[Word, ...], cues: CjkCues) -> list[Candidate]:
@@ -180,28 +204,31 @@ def _after_class_words(index: int, text: str, words: tuple[Word, ...], cues: Cjk
     return found
 
 
-def _subsidiaries(index: int, text: str, cues: CjkCues) -> list[Candidate]:
-    """比亚迪旗下的弗迪电池: both sides of a subsidiary marker are organisations."""
+def _subsidiaries(index: int, text: str, words: tuple[Word, ...], cues: CjkCues) -> list[Candidate]:
+    """比亚迪旗下的弗迪电池: both sides of a subsidiary marker are organisations (unless a name's
+    ending says otherwise)."""
     found = []
     for marker in cues.subsidiary_markers:
         for match in re.finditer(re.escape(marker), text):
-            parent_start, child_end = _run_start(text, match.start(), cues), _run_end(text, match.end(), cues)
+            parent_start = _run_start(text, match.start(), cues)
+            child_end = _noun_run_end(text, match.end(), words, cues)
             if match.start() - parent_start >= 2:
                 found.append(_candidate(index, text, parent_start, match.start(), "organization"))
             if child_end - match.end() >= 2:
-                found.append(_candidate(index, text, match.end(), child_end, "organization"))
+                child = text[match.end():child_end]
+                kind = cues.suffix_type(child) or "organization"
+                found.append(_candidate(index, text, match.end(), child_end, kind))
     return found
 
 
 def _tagged(index: int, words: tuple[Word, ...], cues: CjkCues) -> list[Candidate]:
-    """Words jieba tags as proper names (counted across the corpus later), and such a word with
-    an organisation ending after it (丰田 + 汽车)."""
+    """Words jieba tags as proper names (kept later if tagged so twice in the corpus; an
+    organisation tag, once), and such a word with an organisation ending after it (丰田 + 汽车)."""
     found = []
     for number, word in enumerate(words):
         if word.tag not in cues.name_tags or len(word.text) < 2 or not CJK_CHAR.fullmatch(word.text[0]):
             continue
-        found.append(Candidate(word.text, index, word.start, word.end, "cjk-tag",
-                               hint="organization" if word.tag == "nt" else None))
+        found.append(Candidate(word.text, index, word.start, word.end, "cjk" if word.tag == "nt" else "cjk-tag"))
         end = number + 1
         while end < len(words) and words[end].text in cues.organization_suffixes:
             end += 1
@@ -222,7 +249,8 @@ def _list_lead(index: int, passage: Passage) -> list[Candidate]:
     return [_candidate(index, passage.text, match.start(1), match.end(1), None)]
 
 
-def _paren_pair(index: int, text: str, match: re.Match[str], cues: CjkCues) -> tuple[list[Candidate], list[AliasLink]]:
+def _paren_pair(index: int, text: str, match: re.Match[str], words: tuple[Word, ...], cues: CjkCues
+                ) -> tuple[list[Candidate], list[AliasLink]]:
     """Brackets after a name: a declared short name, an abbreviation or a translation."""
     inner, inner_start, open_at = match.group(1).strip(), match.start(1), match.start()
     for marker in cues.short_name_markers:
@@ -233,8 +261,10 @@ def _paren_pair(index: int, text: str, match: re.Match[str], cues: CjkCues) -> t
     if re.search(r"\d", inner) or not (has_cjk(inner) or has_cjk(text[max(open_at - 1, 0):open_at])):
         return [], []
     if has_cjk(inner) and len(inner) <= 6 and has_cjk(text[max(open_at - 1, 0):open_at]):
-        start = _abbreviation_start(text, open_at, inner, cues)
-        return _pair(index, text, start, open_at, inner, inner_start, "abbreviation", cues) if start is not None else ([], [])
+        start = _abbreviation_start(text, open_at, inner, words)
+        if start is None:
+            return [], []
+        return _pair(index, text, start, open_at, inner, inner_start, "abbreviation", cues)
     if has_cjk(inner) and not any(c in cues.clause_chars for c in inner):
         latin = _LATIN_BEFORE.search(text, 0, open_at)
         if latin and latin.group(1)[0].isupper():
@@ -245,7 +275,9 @@ def _paren_pair(index: int, text: str, match: re.Match[str], cues: CjkCues) -> t
     return [], []
 
 
-def _pair(index, text, start, end, other, other_start, reason, cues) -> tuple[list[Candidate], list[AliasLink]]:
+def _pair(index: int, text: str, start: int, end: int, other: str, other_start: int, reason: str,
+          cues: CjkCues) -> tuple[list[Candidate], list[AliasLink]]:
+    """Both names of a bracketed pair as candidates, typed by either one's ending, and the link."""
     name = text[start:end]
     if len(name) < 2 or not other or len(other) < 2:
         return [], []
@@ -255,16 +287,23 @@ def _pair(index, text, start, end, other, other_start, reason, cues) -> tuple[li
     return candidates, [AliasLink(name, other, reason)]
 
 
-def _abbreviation_start(text: str, end: int, short: str, cues: CjkCues) -> int | None:
-    """工业和信息化部（工信部）: the full name starts at the last place from which the short
-    form's characters follow in order; None when they do not (2027年（计划）)."""
-    floor = end
-    while floor > 0 and end - floor < _MAX_NAME and re.match(f"[{CJK}A-Za-z0-9]", text[floor - 1]):
-        floor -= 1
-    for start in range(end - len(short), floor - 1, -1):
-        if text[start] == short[0] and _is_subsequence(short, text[start:end]) and text[start:end] != short:
-            return start
-    return None
+def _abbreviation_start(text: str, end: int, short: str, words: tuple[Word, ...]) -> int | None:
+    """Start of the full name before '（short）': 工业和信息化部（工信部）,
+    国家互联网信息办公室（网信办).
+
+    The name runs back to punctuation, then loses any leading words up to the last verb, adverb
+    or preposition ('新华社报道称国家发展和改革委员会' -> 国家发展和改革委员会). None when the
+    short form's characters do not occur in order in it (2027年（计划）).
+    """
+    start = end
+    while start > 0 and end - start < _MAX_NAME and re.match(f"[{CJK}A-Za-z0-9]", text[start - 1]):
+        start -= 1
+    for word in words:
+        if start <= word.start and word.end <= end and word.tag in _CLAUSE_TAGS:
+            start = word.end
+    if end - start <= len(short) or not _is_subsequence(short, text[start:end]):
+        return None
+    return start
 
 
 def _is_subsequence(short: str, long: str) -> bool:

@@ -37,6 +37,19 @@ class CjkCues:
     clause_chars: frozenset[str]
     list_separators: tuple[str, ...]
     name_tags: frozenset[str]
+    class_words: Mapping[str, tuple[str, ...]]
+
+    def context_type(self, before: str, after: str) -> str | None:
+        """The type a class word gives the name it touches: right after it ('…（MoE）架构'
+        method, '通义千问系列' product), else right before it ('推理模型DeepSeek-R1' product)."""
+        after = after.lstrip("）)”’」』 ")
+        for kind, words in self.class_words.items():
+            if any(after.startswith(word) for word in words):
+                return kind
+        for kind, words in self.class_words.items():
+            if any(before.endswith(word) for word in words):
+                return kind
+        return None
 
     def suffix_type(self, name: str) -> str | None:
         """The type a Chinese name's ending implies ("…公司" organisation, "…规划" institution)."""
@@ -198,7 +211,8 @@ def _class_noun(class_nouns) -> re.Pattern[str]:
 
 
 def _lowercase_name(stems) -> re.Pattern[str]:
-    return re.compile(r"(?<![\w-])[A-Za-z][a-z]{2,}(?:" + "|".join(sorted(stems, key=len, reverse=True)) + r")(?![\w-])")
+    endings = "|".join(sorted(stems, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])[A-Za-z][a-z]{{2,}}(?:{endings})(?![\w-])")
 
 
 def _cjk_cues(data) -> CjkCues:
@@ -216,6 +230,7 @@ def _cjk_cues(data) -> CjkCues:
         clause_chars=frozenset(data["clause_chars"]),
         list_separators=tuple(data["list_separators"]),
         name_tags=frozenset(data["name_tags"]),
+        class_words=MappingProxyType({k: tuple(v) for k, v in data["class_words"].items()}),
     )
 
 

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from build_site.analyse.entity_candidates import AliasLink
+from build_site.analyse.entity_acronyms import AliasLink
 from build_site.analyse.entity_match import Hit
 from build_site.analyse.entity_merge import Cluster, variant_key
 from build_site.analyse.entity_text import names_first

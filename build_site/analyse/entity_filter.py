@@ -1,12 +1,14 @@
 """Step 2: decide which candidates are names, with the whole corpus in view.
 
 A capital at a sentence start proves nothing ("However", "Fast forward", "Enter Claude Mythos"),
-so a phrase there counts only from the first word that is *attested*: a word that starts a
-capitalised phrase somewhere in the middle of a sentence ("its Claude family"), or a phrase that
-occurs whole mid-sentence. Name-shaped words (digits, inner capitals, acronyms), an
-organisation or institution word at the end ("Mistral AI") and a typing cue around the phrase
-("Google's PaLM-2") are enough on their own. Headings, table rows and lead-ins only contribute
-name-shaped words. Compounds of two known words are split ("Transformer-SSM" -> SSM).
+so a phrase there counts only from the first word that is *attested*: the phrase itself occurs
+mid-sentence, or a longer one starts with the word mid-sentence ("its Claude family" attests
+"Claude Mythos"), or the rest of the phrase occurs on its own elsewhere. Name-shaped words
+(digits, inner capitals, acronyms) are enough on their own, and so are, for a phrase that opens a
+sentence, words never written in lowercase in the corpus ("Elon Musk"), an organisation word at
+the end ("Mistral AI") or a cue after it (an appositive, ", founded by", "'s PaLM-2"). Headings,
+table rows and lead-ins only contribute name-shaped words. Compounds of known words are split
+("Transformer-SSM" -> SSM; "Nvidia H800" -> Nvidia, H800).
 """
 from __future__ import annotations
 
@@ -16,7 +18,8 @@ from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Iterable, Mapping, Sequence
 
-from build_site.analyse.entity_candidates import AliasLink, Candidate
+from build_site.analyse.entity_acronyms import AliasLink
+from build_site.analyse.entity_candidates import Candidate
 from build_site.analyse.entity_cues import Cues
 from build_site.analyse.entity_text import APPOSITIVE, is_number, is_strong_token
 from build_site.model import Passage
@@ -34,80 +37,94 @@ class Accepted:
     links: tuple[AliasLink, ...]
 
 
+@dataclass(frozen=True)
+class _Corpus:
+    """What the whole corpus says about capitalised phrases."""
+
+    mid_sentence: frozenset[str]     # phrases seen after the first word of a body sentence
+    starts: frozenset[str]           # the words those phrases start with
+    anywhere: frozenset[str]         # every capitalised phrase
+    tagged: Counter                  # Chinese words jieba tagged as names, with their counts
+    vocabulary: frozenset[str]       # every lowercase word
+
+
 def accept_candidates(candidates: Sequence[Candidate], links: Sequence[AliasLink], passages: Sequence[Passage],
                       vocabulary: frozenset[str], enumerations: Iterable[tuple[int, list[tuple[int, int]]]],
                       cues: Cues) -> Accepted:
-    """The candidates that are names, judged against corpus-wide attestation."""
-    attested = _attestation(candidates, cues)
-    tag_counts = Counter(c.surface for c in candidates if c.origin == "cjk-tag")
+    """The candidates that are names, with their type hints and the aliases that hold."""
+    corpus = _corpus(candidates, vocabulary, cues)
     hints: dict[str, list[str]] = defaultdict(list)
     for candidate in candidates:
-        for surface in _accepted_forms(candidate, passages[candidate.passage].text, attested, tag_counts,
-                                       vocabulary, cues):
-            bucket = hints[surface]
-            if candidate.hint:
-                bucket.append(candidate.hint)
+        for surface in _accepted_forms(candidate, passages[candidate.passage].text, corpus, cues):
+            hints[surface].extend([candidate.hint] if candidate.hint else [])
     kept_links = _holding_links(links)
     for link in kept_links:
-        hints.setdefault(link.left, [])
-        hints.setdefault(link.right, [])
+        hints[link.left].extend([])
+        hints[link.right].extend([])
     _add_enumerated(hints, passages, enumerations, cues)
-    surfaces = _split_compounds(frozenset(hints), vocabulary, cues)
+    surfaces = _split_brand_products(_split_compounds(frozenset(hints), vocabulary, cues))
     return Accepted(surfaces=surfaces,
                     hints=MappingProxyType({s: tuple(sorted(hints.get(s, ()))) for s in sorted(surfaces)}),
                     links=kept_links)
 
 
-def _attestation(candidates: Sequence[Candidate], cues: Cues) -> tuple[frozenset[str], ...]:
-    """Phrases seen mid-sentence in body text, the words that start them, and every phrase."""
-    phrases = {c.surface for c in candidates if c.origin == "phrase" and not c.initial and not c.title}
-    starts = {phrase.split()[0] for phrase in phrases}
-    anywhere = {c.surface for c in candidates if c.origin == "phrase"}
-    return frozenset(phrases), frozenset(w for w in starts if not cues.never_alone(w)), frozenset(anywhere)
+def _corpus(candidates: Sequence[Candidate], vocabulary: frozenset[str], cues: Cues) -> _Corpus:
+    phrases = frozenset(c.surface for c in candidates if c.origin == "phrase" and not c.initial and not c.title)
+    return _Corpus(mid_sentence=phrases,
+                   starts=frozenset(p.split()[0] for p in phrases if not cues.never_alone(p.split()[0])),
+                   anywhere=frozenset(c.surface for c in candidates if c.origin == "phrase"),
+                   tagged=Counter(c.surface for c in candidates if c.origin == "cjk-tag"),
+                   vocabulary=vocabulary)
 
 
-def _accepted_forms(candidate: Candidate, text: str, attested, tag_counts: Counter, vocabulary: frozenset[str],
-                    cues: Cues) -> list[str]:
+def _accepted_forms(candidate: Candidate, text: str, corpus: _Corpus, cues: Cues) -> list[str]:
+    """The name(s) a candidate stands for: itself, a shorter tail of it, or nothing."""
+    words = candidate.surface.split()
     if candidate.origin in _ACCEPTED_AS_FOUND:
         return [candidate.surface]
     if candidate.origin == "cjk-tag":
-        return [candidate.surface] if tag_counts[candidate.surface] >= 2 or candidate.hint else []
-    words = candidate.surface.split()
+        return [candidate.surface] if corpus.tagged[candidate.surface] >= 2 else []
     if candidate.origin == "lead":
-        return [candidate.surface] if _unusual(words, vocabulary, cues) or _designated(words, cues) else []
+        return [candidate.surface] if _unusual(words, corpus, cues) or _designated(words, cues) else []
     if candidate.title:
-        return _title_forms(candidate.surface, words, attested[0], cues)
+        return _title_forms(candidate.surface, words, corpus, cues)
     if not candidate.initial:
         return [candidate.surface]
-    phrases, starts, anywhere = attested
+    return _sentence_initial_forms(candidate, text, words, corpus, cues)
+
+
+def _sentence_initial_forms(candidate: Candidate, text: str, words: list[str], corpus: _Corpus,
+                            cues: Cues) -> list[str]:
     for first in range(len(words)):
-        suffix = words[first:]
-        if (" ".join(suffix) in phrases or _is_strong_phrase(suffix, cues)
-                or len(suffix) > 1 and suffix[0] in starts):
-            return [" ".join(suffix)]
+        rest = words[first:]
+        if (" ".join(rest) in corpus.mid_sentence or _is_strong_phrase(rest, cues)
+                or len(rest) > 1 and rest[0] in corpus.starts):
+            return [" ".join(rest)]
     for first in range(1, len(words) - 1):
-        if " ".join(words[first:]) in anywhere:  # 'Enter Claude Mythos' when 'Claude Mythos' occurs alone
+        if " ".join(words[first:]) in corpus.anywhere:  # 'Enter Claude Mythos' when 'Claude Mythos' occurs alone
             return [" ".join(words[first:])]
-    if len(words) > 1 and _unusual(words, vocabulary, cues) or _has_cue(candidate, text, words, cues):
+    if len(words) > 1 and _unusual(words, corpus, cues) or _has_cue(candidate, text, words, cues):
         return [candidate.surface]
     return []
 
 
-def _unusual(words: list[str], vocabulary: frozenset[str], cues: Cues) -> bool:
+def _unusual(words: list[str], corpus: _Corpus, cues: Cues) -> bool:
     """No word of the phrase is ever written in lowercase in the corpus ('Elon Musk', 'Pfizer')."""
-    return all(w.casefold() not in vocabulary and not cues.never_alone(w) for w in words)
+    return all(w.casefold() not in corpus.vocabulary and not cues.never_alone(w) for w in words)
 
 
 def _designated(words: list[str], cues: Cues) -> bool:
     """'Viking Therapeutics', 'Japan Patent Office': ends with an organisation or institution word."""
-    return len(words) > 1 and any(words[-1].casefold() in cues.name_words[kind] for kind in ("organization", "institution"))
+    last = words[-1].casefold()
+    return len(words) > 1 and (last in cues.name_words["organization"] or last in cues.name_words["institution"])
 
 
-def _title_forms(surface: str, words: list[str], phrases: frozenset[str], cues: Cues) -> list[str]:
+def _title_forms(surface: str, words: list[str], corpus: _Corpus, cues: Cues) -> list[str]:
     """In a heading only name-shaped words count: a version name ('Claude 3 Opus') or a
     designated name ('Viking Therapeutics') whole, else the runs of name-shaped tokens
     ('AINews Verdict & Predictions' -> 'AINews')."""
-    if surface in phrases or _designated(words, cues) or (len(words) <= 4 and any(is_number(w) for w in words[1:])):
+    version = len(words) <= 4 and any(is_number(w) for w in words[1:])
+    if surface in corpus.mid_sentence or _designated(words, cues) or version:
         return [surface]
     forms, run = [], []
     for word in (*words, ""):
@@ -122,7 +139,8 @@ def _title_forms(surface: str, words: list[str], phrases: frozenset[str], cues: 
 
 def _is_strong_phrase(words: list[str], cues: Cues) -> bool:
     """Name-shaped: a strong token that is not an everyday acronym, or a number after a head."""
-    return any(is_strong_token(w) and not cues.never_alone(w) for w in words) or any(is_number(w) for w in words[1:])
+    strong = any(is_strong_token(w) and not cues.never_alone(w) for w in words)
+    return strong or any(is_number(w) for w in words[1:])
 
 
 def _has_cue(candidate: Candidate, text: str, words: list[str], cues: Cues) -> bool:
@@ -143,8 +161,8 @@ def _holding_links(links: Sequence[AliasLink]) -> tuple[AliasLink, ...]:
     names a part of Meta, while 'Process-Supervised RL (RLPF)' renames a defined RLPF."""
     defined = {link.right for link in links if link.reason == "definition"}
     defined |= {d[:-1] for d in defined if d.endswith("s")} | {d + "s" for d in defined}
-    return tuple(sorted({link for link in links if link.reason != "paren-acronym" or link.right in defined},
-                        key=lambda link: (link.left, link.right, link.reason)))
+    holding = {link for link in links if link.reason != "paren-acronym" or link.right in defined}
+    return tuple(sorted(holding, key=lambda link: (link.left, link.right, link.reason)))
 
 
 def _add_enumerated(hints: dict[str, list[str]], passages: Sequence[Passage],
@@ -161,8 +179,8 @@ def _add_enumerated(hints: dict[str, list[str]], passages: Sequence[Passage],
 
 
 def _split_compounds(surfaces: frozenset[str], vocabulary: frozenset[str], cues: Cues) -> frozenset[str]:
-    """'Transformer-SSM', 'Mythos-Core', 'LLM-as-Planner': hyphenated words made only of known
-    names and common words are not names themselves (their known parts are)."""
+    """'Transformer-SSM', 'Mythos-Core', 'LLM-as-Planner': a hyphenated word made only of known
+    names, common words and everyday acronyms is not a name itself (its known parts are)."""
     kept = set()
     for surface in surfaces:
         parts = surface.split("-")
@@ -171,7 +189,23 @@ def _split_compounds(surfaces: frozenset[str], vocabulary: frozenset[str], cues:
             continue
         known = [part in surfaces or len(part) > 1 and part.casefold() in vocabulary or cues.never_alone(part)
                  for part in parts]
-        if not all(known) or not any(part in surfaces for part in parts) and not any(
-                cues.is_generic_acronym(part) for part in parts):
+        anchored = any(part in surfaces or cues.is_generic_acronym(part) for part in parts)
+        if not (all(known) and anchored):
+            kept.add(surface)
+    return frozenset(kept)
+
+
+def _split_brand_products(surfaces: frozenset[str]) -> frozenset[str]:
+    """'Nvidia H800', 'Samsung Galaxy S24': a name seen on its own followed by a versioned
+    product name is two names. 'Claude 3 Opus' (a number follows) and 'Google DeepMind' (no
+    version) stay whole."""
+    kept = set()
+    for surface in surfaces:
+        head, *rest = surface.split()
+        tail = "".join(rest)
+        if rest and head in surfaces and not is_number(rest[0]) and any(c.isdigit() for c in tail) and any(
+                c.isalpha() for c in tail):
+            kept.add(" ".join(rest))
+        else:
             kept.add(surface)
     return frozenset(kept)

@@ -1,8 +1,7 @@
 """Step 4: find every occurrence of every alias, in one pass per passage.
 
-All aliases go into one Aho–Corasick automaton (pyahocorasick; a single compiled alternation,
-longest first, when it is missing), so the cost per passage does not grow with the number of
-entities, and a name found in one document is found in all. Of overlapping hits the leftmost
+All aliases go into one Aho–Corasick automaton (pyahocorasick), so the cost per passage does
+not grow with the number of entities, and a name found in one document is found in all. Of overlapping hits the leftmost
 longest wins ("Claude 3 Opus", not "Claude"); a Latin alias must stand between characters that
 are not Latin letters or digits (CJK characters, spaces, punctuation all qualify), so
 "OpenAI发布" holds "OpenAI" and "Metaverse" does not hold "Meta".
@@ -15,6 +14,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+import ahocorasick
 from typing import Callable, Iterator, Mapping, Sequence
 
 from build_site.analyse.entity_merge import Cluster
@@ -22,7 +23,8 @@ from build_site.analyse.entity_text import has_cjk, is_acronym, is_latin_alnum
 from build_site.model import Passage
 
 
-_COORDINATION = re.compile(r"^[\s'\"‘’“”]*(?:,(?:\s*(?:and|or))?(?:\s+the)?|and|or|&|、|和|与|及|/)?[\s'\"‘’“”]*$")
+_QUOTES = "\\s'\"‘’“”"
+_COORDINATION = re.compile(f"^[{_QUOTES}]*(?:,(?:\\s*(?:and|or))?(?:\\s+the)?|and|or|&|、|和|与|及|/)[{_QUOTES}]*$")
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,7 @@ class Matcher:
 
 
 def build_matcher(clusters: Sequence[Cluster]) -> Matcher:
+    """Every surface of every cluster, plus the extra spellings, mapped to (cluster, variant)."""
     aliases: dict[str, tuple[int, bool]] = {}
     for number, cluster in enumerate(clusters):
         for surface in cluster.surfaces:
@@ -76,7 +79,8 @@ def coordinated(text: str, hits: Sequence[Hit]) -> list[list[Hit]]:
     applies to every member; "Intel Foundry and the 18A node" is two noun phrases, not a list."""
     groups: list[list[Hit]] = []
     for hit in sorted(hits, key=lambda h: h.start):
-        if groups and hit.start >= groups[-1][-1].end and _COORDINATION.match(text[groups[-1][-1].end:hit.start]):
+        previous = groups[-1][-1] if groups else None
+        if previous and hit.start >= previous.end and _COORDINATION.match(text[previous.end:hit.start]):
             groups[-1].append(hit)
         else:
             groups.append([hit])
@@ -109,31 +113,15 @@ def _bounded(text: str, start: int, end: int) -> bool:
 
 
 def _scanner(aliases: list[str]) -> Callable[[str], Iterator[tuple[int, int, str]]]:
-    try:
-        import ahocorasick
-    except ImportError:  # pragma: no cover - exercised only without pyahocorasick
-        return _regex_scanner(aliases)
+    """One Aho–Corasick automaton over every alias: (start, end, alias) of each raw hit."""
     automaton = ahocorasick.Automaton()
     for alias in aliases:
         automaton.add_word(alias, alias)
-    if aliases:
-        automaton.make_automaton()
-
-    def scan(text: str) -> Iterator[tuple[int, int, str]]:
-        if not aliases:
-            return
-        for last, alias in automaton.iter(text):
-            yield last + 1 - len(alias), last + 1, alias
-    return scan
-
-
-def _regex_scanner(aliases: list[str]) -> Callable[[str], Iterator[tuple[int, int, str]]]:
-    """Fallback: one alternation, longest alias first, tried at every position (lookahead)."""
     if not aliases:
         return lambda text: iter(())
-    pattern = re.compile("(?=(" + "|".join(re.escape(a) for a in sorted(aliases, key=lambda a: (-len(a), a))) + "))")
+    automaton.make_automaton()
 
     def scan(text: str) -> Iterator[tuple[int, int, str]]:
-        for match in pattern.finditer(text):
-            yield match.start(), match.start() + len(match.group(1)), match.group(1)
+        for last, alias in automaton.iter(text):
+            yield last + 1 - len(alias), last + 1, alias
     return scan

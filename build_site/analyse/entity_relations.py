@@ -30,6 +30,7 @@ from build_site.analyse.entity_match import Hit, coordinated
 from build_site.model import Passage
 
 _OWNED = frozenset({"product", "project", "method"})
+_BODIES = frozenset({"organization", "institution"})
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}['\"‘“]?$")
 _ITS = re.compile(r"\bits\s+$")
 _BEFORE_FOUNDED = re.compile(r"^,?\s*(?:which\s+was\s+|was\s+)?$")
@@ -46,7 +47,9 @@ class Found:
     passage: int
 
 
-def find_relations(passages: Sequence[Passage], hits: Sequence[Hit], types: Sequence[str], cues: Cues) -> tuple[Found, ...]:
+def find_relations(passages: Sequence[Passage], hits: Sequence[Hit], types: Sequence[str],
+                   cues: Cues) -> tuple[Found, ...]:
+    """Every relation stated in the passages between mentioned clusters, with its passage."""
     by_passage: dict[int, list[Hit]] = defaultdict(list)
     for hit in hits:
         by_passage[hit.passage].append(hit)
@@ -70,18 +73,22 @@ class _Patterns:
     """The relation cue phrases of the data file as compiled regexes."""
 
     def __init__(self, cues: Cues):
-        phrases = cues.relation_phrases
-        words = lambda key: "|".join(phrase_pattern(p) for p in sorted(phrases[key], key=len, reverse=True))
-        self.competitors = re.compile(r"\b(?:" + words("competitors") + r")\b", re.I)
-        self.founded_by = re.compile(r"\b(?:" + words("founded_by") + r")\b", re.I)
-        self.founders = re.compile(r"\b(?:" + words("founders") + r")\b", re.I)
-        self.former = re.compile(r"(?:" + words("former") + r")\s*$", re.I)
-        self.part_of = re.compile(r"^\)?,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){0,3}?)?(?:" + words("part_of") + r")\s+of\s+(?:the\s+)?$", re.I)
+        words = {key: _alternation(phrases) for key, phrases in cues.relation_phrases.items()}
+        self.competitors = re.compile(rf"\b(?:{words['competitors']})\b", re.I)
+        self.founded_by = re.compile(rf"\b(?:{words['founded_by']})\b", re.I)
+        self.founders = re.compile(rf"\b(?:{words['founders']})\b", re.I)
+        self.former = re.compile(rf"(?:{words['former']})\s*$", re.I)
+        self.part_of = re.compile(rf"^\)?,\s+(?:(?:a|an|the)\s+(?:[\w-]+\s+){{0,3}}?)?(?:{words['part_of']})\s+of\s+"
+                                  r"(?:the\s+)?$", re.I)
         self.owner_of = re.compile(r"^\)?,\s+(?:the\s+)?owner\s+of\s+(?:the\s+)?$", re.I)
-        self.uses = re.compile(r"^\s*,?\s*(?:which\s+)?(?:" + words("uses") + r")\s+(?:the\s+|a\s+|an\s+|its\s+)?$", re.I)
+        self.uses = re.compile(rf"^\s*,?\s*(?:which\s+)?(?:{words['uses']})\s+(?:the\s+|a\s+|an\s+|its\s+)?$", re.I)
         self.based_on = re.compile(r"(?:^|[.!?]\s+)(?:based on|built on|powered by)\s+$", re.I)
         self.cjk_founders = tuple(r for r in cues.cjk.person_roles if "创始人" in r)
         self.cjk_subsidiary = cues.cjk.subsidiary_markers
+
+
+def _alternation(phrases) -> str:
+    return "|".join(phrase_pattern(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
 
 
 class _Context:
@@ -114,7 +121,8 @@ def _develops(context: _Context, passage: Passage) -> list[Found]:
     for owner, group in zip(groups, groups[1:]):
         owner_hit = owner[-1]
         if context.kind(owner_hit) == "organization" and _POSSESSIVE.match(text[owner_hit.end:group[0].start]):
-            found += [context.found(owner_hit.cluster, "develops", h.cluster) for h in group if context.kind(h) in _OWNED]
+            found += [context.found(owner_hit.cluster, "develops", h.cluster)
+                      for h in group if context.kind(h) in _OWNED]
     for hit in context.hits:
         if _ITS.search(text[max(0, hit.start - 8):hit.start]) and context.kind(hit) in _OWNED:
             start, _ = context.sentence(hit.start)
@@ -135,7 +143,7 @@ def _table_develops(context: _Context, passage: Passage) -> list[Found]:
     if first_cell is None or organisations[0].start != first_cell[0]:
         return []
     return [context.found(organisations[0].cluster, "develops", h.cluster) for h in context.hits
-            if context.kind(h) in _OWNED and h.start > organisations[0].end]
+            if context.kind(h) in ("product", "project") and h.start > organisations[0].end]
 
 
 def _founders(context: _Context, patterns: _Patterns) -> list[Found]:
@@ -179,12 +187,14 @@ def _founders_organisation(context: _Context, offset: int) -> int | None:
             if context.kind(hit) == "organization":
                 return hit.cluster
     start, _ = context.sentence(offset)
-    return _first_known(context.first_organisation(start, offset), context.first_organisation(0, len(context.text)))
+    return _first_known(context.first_organisation(start, offset),
+                        context.first_organisation(0, len(context.text)))
 
 
 def _list_after(context: _Context, offset: int) -> list[Hit]:
     """The mentions listed right after a cue, within a few words ('founded by ex-OpenAI staff')."""
-    following = [h for h in context.hits if h.start >= offset and len(context.text[offset:h.start].split()) <= 3]
+    following = [h for h in context.hits
+                 if h.start >= offset and len(context.text[offset:h.start].split()) <= 3]
     if not following:
         return []
     group = next(g for g in coordinated(context.text, context.hits) if following[0] in g)
@@ -195,12 +205,14 @@ def _competitors(context: _Context, patterns: _Patterns) -> list[Found]:
     found = []
     for cue in patterns.competitors.finditer(context.text):
         start, end = context.sentence(cue.start())
-        rivals = {h.cluster for h in context.hits if cue.end() <= h.start < end and context.kind(h) == "organization"}
+        rivals = {h.cluster for h in context.hits
+                  if cue.end() <= h.start < end and context.kind(h) == "organization"}
         if not rivals:
             continue
         subject = _first_known(context.first_organisation(start, cue.start(), rivals),
                                context.first_organisation(0, cue.start(), rivals), context.main_org)
-        found += [context.found(subject, "competes_with", rival) for rival in sorted(rivals) if subject is not None]
+        if subject is not None:
+            found += [context.found(subject, "competes_with", rival) for rival in sorted(rivals)]
     return found
 
 
@@ -225,13 +237,11 @@ def _part_of(context: _Context, patterns: _Patterns) -> list[Found]:
     found = []
     for first, second in zip(context.hits, context.hits[1:]):
         between = context.text[first.end:second.start]
-        organisations = context.kind(first) in ("organization", "institution") and context.kind(second) in (
-            "organization", "institution")
-        if organisations and patterns.part_of.match(between):
+        if context.kind(first) not in _BODIES or context.kind(second) not in _BODIES:
+            continue
+        if patterns.part_of.match(between):
             found.append(context.found(first.cluster, "part_of", second.cluster))
-        elif organisations and patterns.owner_of.match(between):
-            found.append(context.found(second.cluster, "part_of", first.cluster))
-        elif organisations and between in patterns.cjk_subsidiary:
+        elif patterns.owner_of.match(between) or between in patterns.cjk_subsidiary:
             found.append(context.found(second.cluster, "part_of", first.cluster))
     return found
 
@@ -239,11 +249,10 @@ def _part_of(context: _Context, patterns: _Patterns) -> list[Found]:
 def _uses(context: _Context, patterns: _Patterns) -> list[Found]:
     found = []
     for first, second in zip(context.hits, context.hits[1:]):
-        if context.kind(second) in ("product", "method", "project") and patterns.uses.match(context.text[first.end:second.start]):
+        between, lead = context.text[first.end:second.start], context.text[max(0, first.start - 40):first.start]
+        if context.kind(second) in _OWNED and patterns.uses.match(between):
             found.append(context.found(first.cluster, "uses", second.cluster))
-    for first, second in zip(context.hits, context.hits[1:]):
-        lead = context.text[max(0, first.start - 40):first.start]
-        if patterns.based_on.search(lead) and re.match(r"^,\s*$", context.text[first.end:second.start]):
+        elif patterns.based_on.search(lead) and re.match(r"^,\s*$", between):
             found.append(context.found(second.cluster, "uses", first.cluster))
     return found
 

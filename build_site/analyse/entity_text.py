@@ -27,7 +27,8 @@ YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 NUMBER = re.compile(r"^(?:\d+(?:[.,]\d+)*(?:[a-z]{0,2}|[KMBT])\+?|v\d[\w.]*)$")
 
 # "X, the Swedish startup …", "X, Nvidia's chief executive, …": the description after a name.
-APPOSITIVE = re.compile(r"^[\"'”’]?,\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:\s[A-Z][\w-]*)*['’]s\s+)([^,.;()]{3,120})")
+APPOSITIVE = re.compile(r"^[\"'”’]?,\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:\s[A-Z][\w-]*)*['’]s\s+)"
+                        r"([^,.;()]{3,120})")
 
 _LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]|[-*•])\s+")
 _COLON = re.compile(r"[:：]\s*")

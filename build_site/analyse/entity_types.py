@@ -2,20 +2,23 @@
 
 No list of known names is consulted. Evidence, with its weight:
 
-* the name itself: an owner/name repository (project, 5), an institution word such as
-  "Institute", "Act", "Agency" (institution, 3 at the end, else 2), an organisation word at the end
-  such as "Inc", "Labs", "Motors" (organization, 2), a product word or noun at the end
-  ("Assistant API" 2, "Blade Battery" 1), a method word such as "Learning" or "Search" (method, 2), a benchmark fragment such as "…Eval" (benchmark, 3), a version shape like "GPT-2"
-  (product, 1), a lowercase form seen in running text (method, 2);
+* the name itself: an owner/name repository (project, 5); an institution word such as
+  "Institute", "Act", "Agency" (institution, 3 at the end, else 2); otherwise an organisation
+  word at the end such as "Inc", "Labs", "Motors" (organization, 2); a product word or noun at
+  the end ("Assistant API" 2, "Blade Battery" 1); a method or project word such as "Learning",
+  "Search", "Project" (2); a benchmark fragment such as "…Eval" (benchmark, 3); a version shape
+  like "GPT-2" or "Atlas V" (product, 1); a Chinese ending such as 公司, 部, 大学, 规划 (3);
 * how it was found: the table column it sits in, a title before it ("Dr", "CEO"), a Chinese
-  role or ending (2 each);
+  role (2 each);
 * every mention's context: a cue right before it ("competitors like", "92 percent on", "the
   consultancy", "co-founders") or right after it ("family", "trial", ", founded by", "chairman"),
-  an appositive or "is a" description whose first class noun types it (2 each); a cue on the
-  first member of a list ("Models such as Llama 3 and Grok") or the last ("'Strawberry' and
-  'Arrakis' projects") types every member;
+  an appositive or "is a" description whose first class noun types it, a Chinese class word
+  touching it ("…架构", "推理模型…"), a lowercase form in running text (method) (2 each); a cue
+  on the first member of a list ("Models such as Llama 3 and Grok") or the last ("'Strawberry'
+  and 'Arrakis' projects") types every member;
 * a possessive before a product-like name ("OpenAI's GPT-2": organization 2, product 1), and
-  an organisation's possessive before an untyped name ("Google's TPU": product 1).
+  an organisation's possessive before an untyped name ("Google's TPU": product 1);
+* for a name still without evidence, the type most of its list-mates have (1).
 
 Person votes from context only count for person-shaped names, since "OpenAI said" is common.
 A curated type overrides the vote. With no evidence at all a name is an organisation.
@@ -67,34 +70,42 @@ def _decide(cluster: Cluster, vote: Counter) -> str:
 
 def _name_votes(cluster: Cluster, hints: Mapping[str, tuple[str, ...]], cues: Cues) -> Counter:
     vote: Counter = Counter()
-    product_nouns = set(cues.class_nouns["product"])
     for surface in cluster.surfaces:
-        for hint in hints.get(surface, ()):
-            vote[hint] += 2
+        vote.update({hint: 2 * count for hint, count in Counter(hints.get(surface, ())).items()})
         if has_cjk(surface):
-            continue
-        words = surface.split()
-        folded = [w.casefold() for w in words]
-        if "/" in surface and len(words) == 1:
-            vote["project"] += 5
-        institution = _name_word_at(folded, cues.name_words["institution"])
-        if institution is not None:
-            vote["institution"] += 3 if institution == len(folded) - 1 else 2
-        elif len(words) > 1 and folded[-1] in cues.name_words["organization"]:
-            vote["organization"] += 1 if folded[-1] == "ai" else 2
-        if len(words) > 1 and folded[-1] in cues.name_words["product"]:
-            vote["product"] += 2
-        elif len(words) > 1 and re.sub(r"(?:e?s)$", "", folded[-1]) in product_nouns:
-            vote["product"] += 1
-        for kind in ("method", "project"):
-            if _name_word_at(folded, cues.name_words[kind]) is not None:
-                vote[kind] += 2
-        if any(_BENCHMARK_SHAPE.search(w) for w in words):
-            vote["benchmark"] += 3
-        elif len(words) > 1 and _name_word_at(folded, cues.name_words["benchmark"]) is not None:
-            vote["benchmark"] += 2
-        if _VERSION.search(surface) or len(words) > 1 and _ROMAN.match(words[-1]):
-            vote["product"] += 1
+            kind = cues.cjk.suffix_type(surface)
+            vote.update({kind: 3} if kind else {})
+        else:
+            vote.update(_surface_votes(surface, cues))
+    return vote
+
+
+def _surface_votes(surface: str, cues: Cues) -> Counter:
+    """What the words of a Latin name say about its type."""
+    vote: Counter = Counter()
+    words = surface.split()
+    folded = [w.casefold() for w in words]
+    last = folded[-1]
+    if "/" in surface and len(words) == 1:
+        vote["project"] += 5
+    institution = _name_word_at(folded, cues.name_words["institution"])
+    if institution is not None:
+        vote["institution"] += 3 if institution == len(folded) - 1 else 2
+    elif len(words) > 1 and last in cues.name_words["organization"]:
+        vote["organization"] += 1 if last == "ai" else 2
+    if len(words) > 1 and last in cues.name_words["product"]:
+        vote["product"] += 2
+    elif len(words) > 1 and re.sub(r"(?:e?s)$", "", last) in cues.class_nouns["product"]:
+        vote["product"] += 1
+    for kind in ("method", "project"):
+        if _name_word_at(folded, cues.name_words[kind]) is not None:
+            vote[kind] += 2
+    if any(_BENCHMARK_SHAPE.search(w) for w in words):
+        vote["benchmark"] += 3
+    elif len(words) > 1 and _name_word_at(folded, cues.name_words["benchmark"]) is not None:
+        vote["benchmark"] += 2
+    if _VERSION.search(surface) or len(words) > 1 and _ROMAN.match(words[-1]):
+        vote["product"] += 1
     return vote
 
 
@@ -130,7 +141,7 @@ def _context_votes(text: str, hits: list[Hit], votes: list[Counter], people: lis
             if member.variant:
                 votes[member.cluster]["method"] += 2
                 continue
-            own = _own_evidence(text, member, starts, cues)
+            own = [*_own_evidence(text, member, starts, cues), (_chinese_context(text, member, cues), 2)]
             for kind, weight in ((left, 2), (right, 2), *own):
                 if kind and (kind != "person" or people[member.cluster]):
                     votes[member.cluster][kind] += weight
@@ -161,6 +172,13 @@ def _own_evidence(text: str, hit: Hit, starts: set[int], cues: Cues) -> list[tup
     if copula:
         evidence.append((_class_of(copula.group(1), cues), 2))
     return evidence
+
+
+def _chinese_context(text: str, hit: Hit, cues: Cues) -> str | None:
+    before, after = text[max(0, hit.start - 6):hit.start], text[hit.end:hit.end + 8]
+    if not (has_cjk(before[-1:]) or has_cjk(after[:2])):
+        return None
+    return cues.cjk.context_type(before, after)
 
 
 def _class_of(description: str, cues: Cues) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_SEPARATOR_CELL = re.compile(r":?-{2,}:?")
 CELL_JOIN = " | "
 
 
@@ -15,6 +15,20 @@ class ParsedTable:
     row_lines: tuple[int, ...]                                    # line offset of each row in the table
     width: int
     ragged: tuple[int, ...] = ()                                  # offsets of rows that were padded
+
+
+def is_separator(line: str) -> bool:
+    """Whether a line is a table's header separator (``|---|:--:|``, outer pipes optional).
+
+    Cell by cell rather than one regular expression: the regex it replaces backtracked
+    quadratically on a dash run followed by a long run of spaces.
+    """
+    stripped = line.strip()
+    if stripped.startswith("|"):
+        stripped = stripped[1:]
+    if stripped.endswith("|"):
+        stripped = stripped[:-1]
+    return all(_SEPARATOR_CELL.fullmatch(cell.strip()) for cell in stripped.split("|"))
 
 
 def split_cells(line: str) -> list[str]:
@@ -45,7 +59,7 @@ def split_cells(line: str) -> list[str]:
 
 def parse_table(lines: tuple[str, ...] | list[str]) -> ParsedTable:
     """Header (when a separator line follows the first row), body rows, padded to one width."""
-    has_header = len(lines) > 1 and bool(_SEPARATOR.match(lines[1]))
+    has_header = len(lines) > 1 and is_separator(lines[1])
     header = tuple(split_cells(lines[0])) if has_header else ()
     body_offsets = [k for k in range(len(lines)) if not (has_header and k in (0, 1))]
     body = [split_cells(lines[k]) for k in body_offsets]

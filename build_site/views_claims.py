@@ -1,0 +1,213 @@
+"""Page plans for claims: labels on source pages, the claims page, the predictions ledger,
+the glossary."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .link import CLAIMS, GLOSSARY, PREDICTIONS, TIMELINE, Corpus, term_anchor
+from .link_claims import Comparison
+from .markup import Md, Region, escape
+from .model import Claim, Document, Event
+from .paths import DocsPath, relative_link, source_page
+from .views_corpus import EntityRef
+
+LABELS = ("stated", "attributed", "hedged", "rumour", "prediction", "opinion")
+LABEL_NAMES = {"stated": "Stated", "attributed": "Attributed", "hedged": "Hedged", "rumour": "Rumour",
+               "prediction": "Prediction", "opinion": "Opinion"}
+VERDICT_NAMES = {"conflicts": "Sources conflict", "agrees": "Sources agree", "single-source": "Single source"}
+
+
+# ---- source pages -------------------------------------------------------------------------
+
+def claim_regions(claims: tuple[Claim, ...]) -> tuple[Region, ...]:
+    """Every sentence that is not a plain statement is wrapped and tagged with its label."""
+    regions = []
+    for claim in claims:
+        if claim.label == "stated":
+            continue
+        tag = (f'<span class="bs-claim__tag" data-search-exclude="">{LABEL_NAMES[claim.label]}</span> ')
+        regions.append(Region(claim.start, claim.end,
+                              f'<span class="bs-claim bs-claim--{claim.label}" id="{claim.id}">{tag}', "</span>"))
+    return tuple(regions)
+
+
+@dataclass(frozen=True)
+class ProfileItem:
+    label: str
+    name: str
+    count: int
+    percent: int
+    width: float          # share of the bar, in percent
+
+
+def claim_profile(claims: tuple[Claim, ...]) -> tuple[ProfileItem, ...]:
+    """How much of a source is stated fact, attribution, hedging, rumour, prediction, opinion."""
+    total = len(claims) or 1
+    counts = {label: 0 for label in LABELS}
+    for claim in claims:
+        counts[claim.label] += 1
+    return tuple(ProfileItem(label, LABEL_NAMES[label], n, round(100 * n / total), round(100 * n / total, 1))
+                 for label, n in counts.items() if n)
+
+
+# ---- claims page --------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class SourceSays:
+    source_title: str
+    values: tuple[tuple[str, str, str], ...]     # (value, labels of the sentences, link to the first)
+
+
+@dataclass(frozen=True)
+class ComparisonView:
+    entity: EntityRef
+    attribute: str
+    verdict: str
+    verdict_name: str
+    sources: tuple[SourceSays, ...]
+
+
+@dataclass(frozen=True)
+class ClaimsPage:
+    path: DocsPath
+    conflicts: tuple[ComparisonView, ...]
+    agreements: tuple[ComparisonView, ...]
+    single: tuple[ComparisonView, ...]
+    profiles: tuple[tuple[str, str, tuple[ProfileItem, ...]], ...]   # (title, link, profile)
+    predictions_link: str
+    total_claims: int
+
+
+def claims_view(corpus: Corpus, ctx) -> ClaimsPage:
+    path = CLAIMS
+    views = [_comparison_view(c, path, ctx) for c in corpus.comparisons]
+    by_doc = {}
+    for claim in corpus.claims:
+        by_doc.setdefault(claim.document, []).append(claim)
+    profiles = tuple((d.title, relative_link(path, source_page(d.id)), claim_profile(tuple(by_doc.get(d.id, ()))))
+                     for d in corpus.documents)
+    return ClaimsPage(
+        path=path,
+        conflicts=tuple(v for v in views if v.verdict == "conflicts"),
+        agreements=tuple(v for v in views if v.verdict == "agrees"),
+        single=tuple(v for v in views if v.verdict == "single-source"),
+        profiles=profiles, predictions_link=relative_link(path, PREDICTIONS), total_claims=len(corpus.claims),
+    )
+
+
+def _comparison_view(comparison: Comparison, path: DocsPath, ctx) -> ComparisonView:
+    sources = []
+    for document in comparison.documents:
+        firsts: dict[str, tuple[str, list[str]]] = {}
+        for a in comparison.assertions:
+            if a.document != document:
+                continue
+            link, labels = firsts.setdefault(a.value, (relative_link(path, source_page(a.document), a.anchor), []))
+            label = LABEL_NAMES.get(a.label, a.label).lower()
+            if label not in labels:
+                labels.append(label)
+        values = tuple((value, ", ".join(labels), link) for value, (link, labels) in firsts.items())
+        sources.append(SourceSays(ctx.titles[document], values))
+    attribute = "release status" if comparison.attribute == "status" else comparison.attribute
+    return ComparisonView(ctx.ref(comparison.entity, path), attribute, comparison.verdict,
+                          VERDICT_NAMES[comparison.verdict], tuple(sources))
+
+
+# ---- predictions ledger -------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PredictionView:
+    status: str
+    status_key: str           # overdue, due, pending: for the style
+    due: str
+    text: Md
+    source_title: str
+    link: str
+    timeline_link: str
+
+
+@dataclass(frozen=True)
+class LedgerPage:
+    path: DocsPath
+    as_of: str
+    rows: tuple[PredictionView, ...]
+    counts: str
+
+
+def ledger_view(corpus: Corpus, ctx, as_of: str | None) -> LedgerPage:
+    """Every prediction with its due date (from the timeline) and its status on the as-of date."""
+    path = PREDICTIONS
+    today = dt.date.fromisoformat(as_of) if as_of else None
+    events_at = {}
+    for event in corpus.events:
+        events_at.setdefault((event.document, event.anchor), []).append(event)
+    rows = []
+    for claim in corpus.claims:
+        dated = [e for e in events_at.get((claim.document, claim.anchor), ())
+                 if claim.start <= e.expr_start < claim.end or e.summary == claim.text]
+        if claim.label != "prediction" and not any(e.kind == "prediction" for e in dated):
+            continue
+        event = dated[0] if dated else None
+        status = prediction_status(event, today)
+        rows.append(PredictionView(
+            status=status, status_key=status.split(" ")[0], due=_due_text(event), text=escape(claim.text),
+            source_title=ctx.titles[claim.document],
+            link=relative_link(path, source_page(claim.document), claim.anchor),
+            timeline_link=relative_link(path, TIMELINE, event.id) if event else "",
+        ))
+    order = {"overdue": 0, "due": 1, "pending": 2}
+    rows.sort(key=lambda r: (order[r.status_key], r.due, r.source_title))
+    counts: dict[str, int] = {}
+    for row in rows:
+        counts[row.status_key] = counts.get(row.status_key, 0) + 1
+    return LedgerPage(path, as_of or "not set", tuple(rows), ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+
+
+def prediction_status(event: Event | None, today: dt.date | None) -> str:
+    if event is None or event.end is None or today is None:
+        return "pending (no due date)" if event is None or event.end is None else "pending"
+    start, end = _bounds(event.start or event.end), _bounds(event.end, last=True)
+    if end < today:
+        return "overdue"
+    if start <= today:
+        return "due"
+    return "pending"
+
+
+def _bounds(iso: str, last: bool = False) -> dt.date:
+    parts = [int(p) for p in iso.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        year, month = parts
+        if not last:
+            return dt.date(year, month, 1)
+        return dt.date(year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31) if last else dt.date(parts[0], 1, 1)
+
+
+def _due_text(event: Event | None) -> str:
+    if event is None:
+        return "no date stated"
+    if event.end:
+        return event.end if event.start == event.end else f"{event.start} – {event.end}"
+    return f"{event.relative or event.date_text} of publication (source undated)"
+
+
+# ---- glossary -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class TermView:
+    acronym: str
+    anchor: str
+    expansion: str
+    places: tuple[tuple[str, str], ...]       # (source title, link)
+
+
+def glossary_view(corpus: Corpus, ctx) -> tuple[TermView, ...]:
+    return tuple(
+        TermView(acronym, term_anchor(acronym), expansion,
+                 tuple((ctx.titles[doc], relative_link(GLOSSARY, source_page(doc), anchor)) for doc, anchor in places))
+        for acronym, expansion, places in corpus.glossary
+    )

@@ -1,0 +1,321 @@
+"""Page plans for the competitive landscape (``competitors/``) and the list of tables (``tables/``).
+
+Everything printed is computed here: citations as (label, link, title), "single source" flags,
+sort keys, and the bar chart's geometry. Seed text stays plain ``str`` (the template environment
+escapes it); the chart's labels are HTML-escaped ``Md`` because the chart is a raw HTML block.
+"""
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from .analyse.competitors import Attribute, Cited, Landscape, ORGANIZATION, normalise_header
+from .exports import LANDSCAPE_CSV, table_csv_path
+from .link import Corpus
+from .markup import Md
+from .model import Block, Document
+from .paths import DocsPath, relative_link, source_page
+from .views_corpus import EntityRef
+from .views_entities import EntityContext, short_title
+
+COMPETITORS_INDEX = DocsPath("competitors/index.md")
+TABLES_INDEX = DocsPath("tables/index.md")
+KIND_WORDS = {"table_row": "table row", "list_item": "list item", "paragraph": "paragraph",
+              "callout": "call-out", "answer": "answer", "question": "question", "heading": "heading"}
+CHART_MAX_BARS = 20
+CHART_SERIES = 6               # colours --bs-series-1 .. 6 in site.css; more sources: one colour
+
+
+@dataclass(frozen=True)
+class SourceLabel:
+    label: str                 # "S1"
+    title: str
+    link: str
+
+    @property
+    def title_short(self) -> str:
+        return short_title(self.title)
+
+
+@dataclass(frozen=True)
+class CitationView:
+    label: str                 # the source's label, "S2"
+    link: str                  # to the paragraph or table row
+    title: str                 # tooltip, generated words only: "Source S2, table row"
+
+
+@dataclass(frozen=True)
+class ValueView:
+    text: str                  # as written in the source
+    link: str                  # an entity page, or ""
+    citations: tuple[CitationView, ...]
+
+
+@dataclass(frozen=True)
+class CellView:
+    values: tuple[ValueView, ...]
+    single_source: bool        # every value comes from one source
+
+
+@dataclass(frozen=True)
+class OrganisationRow:
+    entity: EntityRef
+    products: CellView
+    cells: tuple[CellView, ...]            # one per column of the page
+    sources: int
+    mentions: int
+
+
+@dataclass(frozen=True)
+class ProductRow:
+    product: EntityRef
+    organization: EntityRef
+    statuses: CellView
+    figures: CellView
+
+
+@dataclass(frozen=True)
+class MentionRow:
+    entity: EntityRef
+    counts: tuple[str, ...]                # per source, "–" for none
+    total: int
+
+
+@dataclass(frozen=True)
+class ChartSegment:
+    x: int
+    width: int
+    series: int                            # 1..CHART_SERIES
+    value: int
+
+
+@dataclass(frozen=True)
+class ChartBar:
+    label: Md                              # HTML-escaped name
+    y: int
+    text_y: int
+    segments: tuple[ChartSegment, ...]
+    total: int
+    total_x: int
+
+
+@dataclass(frozen=True)
+class Chart:
+    width: int
+    height: int
+    label_x: int
+    bar_height: int
+    bars: tuple[ChartBar, ...]
+    legend: tuple[tuple[int, int, int, str], ...]   # (x, y, series, source label)
+    title: Md
+    description: Md
+    truncated: int                         # organisations left out of the chart
+
+
+@dataclass(frozen=True)
+class CompetitorsPage:
+    path: DocsPath
+    sources: tuple[SourceLabel, ...]
+    columns: tuple[str, ...]               # attribute labels
+    organisations: tuple[OrganisationRow, ...]
+    products: tuple[ProductRow, ...]
+    mentions: tuple[MentionRow, ...]
+    chart: Chart | None
+    csv: dict[str, str]                    # table name -> link
+    tables_link: str
+
+
+def competitors_view(corpus: Corpus, landscape: Landscape, ctx: EntityContext) -> CompetitorsPage:
+    path = COMPETITORS_INDEX
+    cite = _Citer(corpus.documents, ctx, path)
+    orgs = tuple(
+        OrganisationRow(
+            entity=ctx.ref(c.organization, path),
+            products=_cell([(_name(ctx, p.entity), _entity_link(ctx, p.entity, path), p.citations) for p in c.products], cite),
+            cells=tuple(_attribute_cell(next((a for a in c.attributes if a.key == key), None), cite)
+                        for key, _ in landscape.columns),
+            sources=len(c.mentions), mentions=c.total_mentions,
+        )
+        for c in landscape.competitors
+    )
+    products = tuple(
+        ProductRow(
+            product=ctx.ref(p.product, path), organization=ctx.ref(p.organization, path),
+            statuses=_cell(_grouped((status, cited) for status, cited in p.statuses), cite),
+            figures=_cell([(f"{f.attribute}: {f.text}", "", (Cited(f.text, f.document, f.anchor),)) for f in p.figures], cite),
+        )
+        for p in landscape.products
+    )
+    mentions = tuple(
+        MentionRow(ctx.ref(c.organization, path),
+                   tuple(str(dict(c.mentions).get(d.id, "")) or "–" for d in corpus.documents), c.total_mentions)
+        for c in landscape.competitors
+    )
+    return CompetitorsPage(
+        path=path, sources=cite.sources, columns=tuple(label for _, label in landscape.columns),
+        organisations=orgs, products=products, mentions=mentions,
+        chart=_chart(landscape, ctx, cite.sources, {d.id: n for n, d in enumerate(corpus.documents)})
+        if landscape.competitors else None,
+        csv={name: relative_link(path, DocsPath(target)) for name, target in LANDSCAPE_CSV.items()},
+        tables_link=relative_link(path, TABLES_INDEX),
+    )
+
+
+class _Citer:
+    """Source labels (S1, S2... in corpus order) and citation links from one page."""
+
+    def __init__(self, documents: Sequence[Document], ctx: EntityContext, page: DocsPath) -> None:
+        self.labels = {d.id: f"S{n}" for n, d in enumerate(documents, 1)}
+        self.sources = tuple(SourceLabel(self.labels[d.id], d.title, relative_link(page, source_page(d.id)))
+                             for d in documents)
+        self.ctx = ctx
+        self.page = page
+
+    def __call__(self, cited: Cited) -> CitationView:
+        label = self.labels[cited.document]
+        passage = self.ctx.passages.get((cited.document, cited.anchor))
+        what = KIND_WORDS.get(passage.kind, "passage") if passage else "passage"
+        return CitationView(label, relative_link(self.page, source_page(cited.document), cited.anchor),
+                            f"Source {label}, {what}")
+
+
+def _name(ctx: EntityContext, entity_id: str) -> str:
+    return ctx.entities[entity_id].name
+
+
+def _entity_link(ctx: EntityContext, entity_id: str, page: DocsPath) -> str:
+    return ctx.ref(entity_id, page).link
+
+
+def _attribute_cell(attribute: Attribute | None, cite: _Citer) -> CellView:
+    if attribute is None:
+        return CellView((), False)
+    return _cell(_grouped((v.value, v) for v in attribute.values), cite)
+
+
+def _grouped(pairs) -> list[tuple[str, str, tuple[Cited, ...]]]:
+    """Identical values stated in several passages become one value with several citations."""
+    grouped: dict[str, list[Cited]] = {}
+    for text, cited in pairs:
+        grouped.setdefault(text, []).append(cited)
+    return [(text, "", tuple(citations)) for text, citations in grouped.items()]
+
+
+def _cell(values: list[tuple[str, str, tuple[Cited, ...]]], cite: _Citer) -> CellView:
+    views, documents = [], set()
+    for text, link, citations in values:
+        unique = tuple(dict.fromkeys((c.document, c.anchor) for c in citations))
+        documents.update(doc for doc, _ in unique)
+        views.append(ValueView(text, link, tuple(cite(Cited("", doc, anchor)) for doc, anchor in unique)))
+    return CellView(tuple(views), len(documents) == 1)
+
+
+def _chart(landscape: Landscape, ctx: EntityContext, sources: tuple[SourceLabel, ...],
+           order: dict[str, int]) -> Chart:
+    """A stacked horizontal bar per organisation, one segment per source; scaled to the largest."""
+    width, label_x, bar_x, bar_width, row, bar_height, top = 560, 150, 156, 340, 26, 16, 30
+    shown = landscape.competitors[:CHART_MAX_BARS]
+    largest = max(c.total_mentions for c in shown) or 1
+    stacked = len(sources) <= CHART_SERIES        # past that, colours would repeat: one colour, totals
+    bars = []
+    for n, competitor in enumerate(shown):
+        y = top + n * row
+        x, segments = bar_x, []
+        for document, count in competitor.mentions:
+            w = max(1, round(bar_width * count / largest))
+            segments.append(ChartSegment(x, w, order[document] + 1 if stacked else 1, count))
+            x += w
+        bars.append(ChartBar(Md(html.escape(_short(_name(ctx, competitor.organization)))), y, y + bar_height - 3,
+                             tuple(segments), competitor.total_mentions, x + 6))
+    legend = tuple((bar_x + n * 64, 8, n + 1, s.label) for n, s in enumerate(sources)) if stacked else ()
+    summary = "; ".join(
+        f"{_name(ctx, c.organization)}: {c.total_mentions} ("
+        + ", ".join(f"{sources[order[d]].label} {k}" for d, k in c.mentions) + ")"
+        for c in shown)
+    return Chart(
+        width=width, height=top + len(shown) * row + 6, label_x=label_x, bar_height=bar_height,
+        bars=tuple(bars), legend=legend,
+        title=Md(html.escape("Mentions of each organisation, stacked by source")),
+        description=Md(html.escape(f"Mentions outside publishers' notes. {summary}.")),
+        truncated=len(landscape.competitors) - len(shown),
+    )
+
+
+def _short(name: str, limit: int = 22) -> str:
+    return name if len(name) <= limit else name[: limit - 1].rstrip() + "…"
+
+
+# ---------------------------------------------------------------------------------------------
+# The list of tables
+
+
+@dataclass(frozen=True)
+class TableRow:
+    caption: str               # a lead-in or caption paragraph, else the section heading
+    caption_kind: str          # "caption", "lead-in", "section", "" (none found)
+    columns: tuple[str, ...]
+    source: SourceLabel
+    link: str                  # to the table on its source page
+    number: int                # the table's number in its source
+    order: int                 # in the whole list: sorts by source, then position
+    rows: int
+    cols: int
+    size: str                  # "4 × 4"
+    csv: str
+    competitors: bool          # keyed by organisation: feeds the landscape
+    publisher_note: bool
+
+
+@dataclass(frozen=True)
+class TablesPage:
+    path: DocsPath
+    tables: tuple[TableRow, ...]
+    sources: tuple[SourceLabel, ...]
+    competitors_link: str
+
+
+def tables_view(documents: Sequence[Document], ctx: EntityContext) -> TablesPage:
+    path = TABLES_INDEX
+    cite = _Citer(documents, ctx, path)
+    rows = []
+    for document, source in zip(documents, cite.sources):
+        number = 0
+        for n, block in enumerate(document.blocks):
+            if block.kind != "table":
+                continue
+            number += 1
+            caption, kind = table_caption(document.blocks, n)
+            width = len(block.header) or max((len(p.cell_spans) for p in block.passages), default=0)
+            rows.append(TableRow(
+                caption=caption, caption_kind=kind,
+                columns=tuple(h or f"Column {i}" for i, h in enumerate(block.header, 1)),
+                source=source, link=relative_link(path, source_page(document.id), block.anchor),
+                number=number, order=len(rows), rows=len(block.passages), cols=width, size=f"{len(block.passages)} × {width}",
+                csv=relative_link(path, DocsPath(table_csv_path(document.id, block.anchor))),
+                competitors=bool(block.header) and normalise_header(block.header[0]) == ORGANIZATION,
+                publisher_note=block.boilerplate,
+            ))
+    return TablesPage(path, tuple(rows), cite.sources, relative_link(path, COMPETITORS_INDEX))
+
+
+def table_caption(blocks: Sequence[Block], index: int) -> tuple[str, str]:
+    """What introduces a table: a caption line ("Table 2: ..."), a lead-in paragraph ending in
+    a colon just before it, else the heading of its section."""
+    before = blocks[index - 1] if index > 0 else None
+    if before is not None and before.kind == "paragraph":
+        text = before.passages[0].text.strip()
+        if _is_caption(text):
+            return text, "caption"
+        if text.endswith((":", "：")):
+            return text.rstrip(":：").strip(), "lead-in"
+    for block in reversed(blocks[:index]):
+        if block.kind in ("heading", "title"):
+            return block.passages[0].text.strip(), "section"
+    return "", ""
+
+
+def _is_caption(text: str) -> bool:
+    return bool(re.match(r"^(?:table|exhibit|figure|chart)\s*\d*[.:]\s", text, re.IGNORECASE)) \
+        or bool(re.match(r"^表\s*\d+", text))
