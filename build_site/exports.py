@@ -7,7 +7,7 @@ from pathlib import Path
 
 from .analyse.competitors import Landscape
 from .link import Corpus
-from .model import Document, Event
+from .model import Claim, Document, Event
 from .paths import entity_page, page_url, source_page
 from .render import PageFile, render_json
 
@@ -19,6 +19,7 @@ def export_files(corpus: Corpus) -> list[PageFile]:
         "documents": [document_record(d) for d in corpus.documents],
         "entities": entity_records(corpus),
         "events": [event_record(e) for e in corpus.events],
+        "claims": [claim_record(c) for c in corpus.claims],
     }
     files = [PageFile(f"data/{name}.json", render_json(data)) for name, data in records.items()]
     files += [PageFile(f"data/{name}.schema.json", (SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
@@ -183,3 +184,18 @@ def _is_number(text: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+def claim_record(claim: Claim) -> dict:
+    return {
+        "id": claim.id,
+        "text": claim.text,
+        "label": claim.label,
+        "cue": claim.cue,
+        "document": claim.document,
+        "paragraph": claim.anchor,
+        "entities": list(claim.entities),
+        "quantities": [{"text": f.text, "value": f.value, "unit": f.unit, "bound": f.bound,
+                        "attribute": f.attribute, "entity": f.entity} for f in claim.figures],
+        "publisher_note": claim.publisher_note,
+    }
