@@ -10,7 +10,8 @@ from .link import CLAIMS, GLOSSARY, PREDICTIONS, TIMELINE, Corpus
 from .views_claims import claim_profile, claim_regions, claims_view, glossary_view, ledger_view
 from .paths import DocsPath, entity_page, relative_link, source_page
 from .render import PageFile, front_matter, render_template
-from .views import home_view, source_page_view
+from .views import source_page_view
+from .views_home import home_view
 from .views_corpus import event_view, passage_spans
 from .views_competitors import COMPETITORS_INDEX, TABLES_INDEX, competitors_view, tables_view
 from .views_entities import EntityContext, entities_index_view, entity_page_view
@@ -19,7 +20,7 @@ from .views_timeline import timeline_view
 
 def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> tuple[PageFile, ...]:
     ctx = EntityContext(corpus)
-    pages: list[PageFile] = [_home(corpus, site_name)]
+    pages: list[PageFile] = [_home(corpus, site_name, ctx, as_of)]
     pages.extend(_source(corpus, i, ctx) for i in range(len(corpus.documents)))
     pages.extend(_entity(corpus, entity, ctx) for entity in corpus.entities)
     pages.append(_entities_index(corpus, ctx))
@@ -34,9 +35,10 @@ def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> 
     return tuple(sorted(pages, key=lambda p: p.path))
 
 
-def _home(corpus: Corpus, site_name: str) -> PageFile:
-    view = home_view(corpus.documents)
-    meta = front_matter(title="Home", description=f"{site_name}: {view.source_count} sources analysed.")
+def _home(corpus: Corpus, site_name: str, ctx: EntityContext, as_of: str | None) -> PageFile:
+    view = home_view(corpus, ctx, as_of)
+    meta = front_matter(title="Home", description=f"{site_name}: {len(corpus.documents)} sources analysed, "
+                                                  f"{len(corpus.entities)} entities, {len(corpus.events)} dated events.")
     return PageFile(view.path, render_template("home.md.j2", page=view, front_matter=meta, site_title=site_name))
 
 
@@ -103,7 +105,7 @@ def _competitors(corpus: Corpus, ctx: EntityContext) -> list[PageFile]:
     """The competitive landscape page and its open data (JSON, CSV of each table)."""
     landscape = find_landscape(corpus.documents, EntityIndex(corpus.entities, corpus.mentions, corpus.relations))
     view = competitors_view(corpus, landscape, ctx)
-    meta = front_matter(title="Competitive landscape",
+    meta = front_matter(title="Competitive landscape", hide=["navigation", "toc"],     # room for the wide table
                         description=f"{len(view.organisations)} competing organisations: what the sources say about each.")
     page = PageFile(COMPETITORS_INDEX, render_template("competitors.md.j2", page=view, front_matter=meta))
     return [page, *landscape_files(corpus, landscape)]

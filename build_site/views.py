@@ -180,31 +180,4 @@ def _label_end(text: str, label: str) -> int:
     return pos
 
 
-@dataclass(frozen=True)
-class SourceRow:
-    title: str
-    link: str
-    languages: str
-    words: int
-    cjk_chars: int
-    published: str
-
-
-@dataclass(frozen=True)
-class HomePage:
-    path: DocsPath
-    sources: tuple[SourceRow, ...]
-    source_count: int
-
-
-def home_view(documents: tuple[Document, ...]) -> HomePage:
-    path = DocsPath("index.md")
-    rows = tuple(
-        SourceRow(doc.title, relative_link(path, source_page(doc.id)), language_list(doc.languages),
-                  doc.latin_words, doc.cjk_chars, doc.published or "undated")
-        for doc in documents
-    )
-    return HomePage(path, rows, len(rows))
-
-
-__all__ = ["HomePage", "SourcePage", "home_view", "source_page_view"]
+__all__ = ["SourcePage", "language_list", "source_page_view"]
