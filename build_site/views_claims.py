@@ -79,8 +79,9 @@ class ClaimsPage:
     total_claims: int
 
 
-def claims_view(corpus: Corpus, ctx) -> ClaimsPage:
-    path = CLAIMS
+def claims_view(corpus: Corpus, ctx, path: DocsPath = CLAIMS) -> ClaimsPage:
+    """The claims page; ``path`` is the page the links are made relative to (the home page
+    shows the top contradictions too)."""
     views = [_comparison_view(c, path, ctx) for c in corpus.comparisons]
     by_doc = {}
     for claim in corpus.claims:

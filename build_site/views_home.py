@@ -70,7 +70,7 @@ def home_view(corpus: Corpus, ctx, as_of: str | None) -> HomePage:
     top = sorted(corpus.entities, key=lambda e: (-counts.get(e.id, 0), e.name.lower()))
     ledger = ledger_view(corpus, ctx, as_of)
     due = sum(1 for row in ledger.rows if row.status_key in ("due", "overdue"))
-    claims = claims_view(corpus, ctx)
+    claims = claims_view(corpus, ctx, path)
     stats = (
         Stat("sources", len(corpus.documents), "#sources"),
         Stat("entities", len(corpus.entities), relative_link(path, ENTITIES_INDEX)),
