@@ -4,12 +4,14 @@ institutions, with their aliases, mentions, types, relations and descriptions.
 Generic for any domain: no entity is known in advance, only cue words (``data/entity_cues.yml``)
 and, optionally, a user's curated knowledge file. The steps, each in its own module:
 
-1. detect candidates by shape, one pass of fixed regexes per passage (entity_candidates, entity_cjk);
+1. detect candidates by shape, one pass of fixed regexes per passage (entity_candidates,
+   entity_acronyms, entity_cjk);
 2. keep those that are names, with the whole corpus in view (entity_filter);
 3. merge aliases into entities (entity_merge);
 4. build one Aho–Corasick automaton over all aliases, and
 5. match every passage once: every occurrence becomes a mention (entity_match);
-6. type each entity by voting on the evidence around its mentions (entity_types);
+6. type each entity by voting on the evidence around its mentions (entity_types); places are
+   recognised too, and left out: they are not among the types;
 7. read the relations the text states (entity_relations);
 8. quote a description from the sources (entity_describe).
 
@@ -24,7 +26,7 @@ from typing import Sequence
 from build_site.analyse.entity_acronyms import AliasLink
 from build_site.analyse.entity_candidates import Candidate, corpus_vocabulary, latin_candidates
 from build_site.analyse.entity_cjk import Word, cjk_candidates, enumerations, segment
-from build_site.analyse.entity_cues import Cues, load_cues
+from build_site.analyse.entity_cues import PLACE, Cues, load_cues
 from build_site.analyse.entity_describe import Description, find_descriptions
 from build_site.analyse.entity_filter import accept_candidates
 from build_site.analyse.entity_knowledge import Knowledge, load_knowledge
@@ -78,17 +80,29 @@ def extract_entities(passages: Sequence[Passage], knowledge: Knowledge | None = 
     """The entity index of a corpus (all documents' passages, in document order)."""
     passages = tuple(passages)
     cues = load_cues()
+    # 1. Candidates by shape, per passage (Chinese passages are segmented once, by jieba).
     words = {i: segment(p.text) for i, p in enumerate(passages) if has_cjk(p.text)}
     candidates, links, lists = _detect(passages, words, cues)
+    # 2. Keep the names, judged against the whole corpus.
     accepted = accept_candidates(candidates, links, passages, corpus_vocabulary(passages), lists, cues)
+    # 3. Merge aliases into entities.
     clusters = merge_aliases(accepted, knowledge, cues)
+    # 4-5. One automaton over every alias; one matching pass per passage.
     hits = match_passages(passages, build_matcher(clusters))
+    # 6. Types by vote; places and unconfirmed lowercase variants leave the index.
     types = infer_types(clusters, hits, passages, accepted.hints, cues)
-    hits = tuple(hit for hit in hits if not hit.variant or types[hit.cluster] == "method")
+    hits = tuple(hit for hit in hits if _kept(hit, types[hit.cluster]))
+    # 7. Relations the text states.
     relations = find_relations(passages, hits, types, cues)
+    # 8. Names and descriptions, then the frozen, sorted index.
     names = _names(clusters, hits, passages)
     descriptions = find_descriptions(passages, hits, clusters, names, accepted.links)
     return _assemble(passages, clusters, names, types, hits, relations, descriptions, knowledge)
+
+
+def _kept(hit: Hit, kind: str) -> bool:
+    """Places are not indexed; a lowercase variant ('constitutional AI') only names a method."""
+    return kind != PLACE and (not hit.variant or kind == "method")
 
 
 def _detect(passages: tuple[Passage, ...], words: dict[int, tuple[Word, ...]], cues: Cues
@@ -108,6 +122,7 @@ def _detect(passages: tuple[Passage, ...], words: dict[int, tuple[Word, ...]], c
 
 
 def _names(clusters: Sequence[Cluster], hits: Sequence[Hit], passages: Sequence[Passage]) -> tuple[str, ...]:
+    """Each cluster's display name, from how often each of its surfaces is used ('' if unused)."""
     counts: list[Counter] = [Counter() for _ in clusters]
     for hit in hits:
         counts[hit.cluster][passages[hit.passage].text[hit.start:hit.end]] += 1

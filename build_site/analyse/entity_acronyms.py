@@ -19,6 +19,7 @@ from build_site.analyse.entity_text import Layout, is_acronym
 
 _PAREN = re.compile(r"\(([^()\n]{1,100})\)")
 _SHORT_FORM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9&.\-]{1,11}$")
+_TICKER = re.compile(r"^([A-Z][A-Za-z0-9]{0,9})\s*:\s*([A-Z]{1,5}(?:\.[A-Z]{1,2})?|\d{3,6}(?:\.[A-Z]{1,2})?)$")
 _RENAMED = re.compile(r"^(?:formerly|previously|now|also known as|aka|a\.k\.a\.)\s+(.+)$", re.I)
 _TRAILING_PUNCT = ".,;:!?…"
 
@@ -29,7 +30,8 @@ class AliasLink:
 
     left: str
     right: str
-    reason: str                 # definition, translation, short-name, abbreviation, paren-acronym, formerly
+    reason: str                 # definition, translation, short-name, abbreviation, paren-acronym, formerly,
+                                # ticker
 
 
 def acronym_definitions(text: str, layout: Layout, cues: Cues
@@ -55,7 +57,8 @@ def acronym_definitions(text: str, layout: Layout, cues: Cues
 
 
 def bracket_links(text: str, names_ending_at: Mapping[int, str], cues: Cues) -> list[AliasLink]:
-    """'Process-Supervised RL (RLPF)' and 'X (formerly Y)': a name and a bracket after it.
+    """'Process-Supervised RL (RLPF)', 'X (formerly Y)', 'Tesla (NASDAQ: TSLA)': a name and a
+    bracket after it.
 
     A short form in brackets after a name that does not spell it out is a weak link: it binds
     only when the short form is defined elsewhere in the corpus (entity_filter checks), since
@@ -68,12 +71,30 @@ def bracket_links(text: str, names_ending_at: Mapping[int, str], cues: Cues) -> 
         inner = match.group(1).strip()
         if left is None:
             continue
-        renamed = _RENAMED.match(inner)
-        if renamed and renamed.group(1)[:1].isupper():
+        renamed, ticker = _RENAMED.match(inner), _ticker(inner, cues)
+        if ticker:
+            links.append(AliasLink(left, ticker, "ticker"))
+        elif renamed and renamed.group(1)[:1].isupper():
             links.append(AliasLink(left, renamed.group(1).rstrip(_TRAILING_PUNCT), "formerly"))
         elif is_short_form(inner, cues) and is_acronym(inner):
             links.append(AliasLink(left, inner, "paren-acronym"))
     return links
+
+
+def ticker_brackets(text: str, cues: Cues) -> list[tuple[int, int]]:
+    """Spans of '(NASDAQ: TSLA)'-style brackets: no name inside them is a candidate."""
+    return [match.span() for match in _PAREN.finditer(text) if _exchange_ticker(match.group(1).strip(), cues)]
+
+
+def _exchange_ticker(inner: str, cues: Cues) -> str | None:
+    match = _TICKER.match(inner)
+    return match.group(2) if match and match.group(1) in cues.stock_exchanges else None
+
+
+def _ticker(inner: str, cues: Cues) -> str | None:
+    """The ticker of '(NASDAQ: TSLA)' when it is letters (an alias worth matching), else None."""
+    ticker = _exchange_ticker(inner, cues)
+    return ticker if ticker and ticker[0].isalpha() else None
 
 
 def is_short_form(text: str, cues: Cues) -> bool:

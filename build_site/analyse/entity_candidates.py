@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from build_site.analyse.entity_acronyms import AliasLink, acronym_definitions, bracket_links
+from build_site.analyse.entity_acronyms import AliasLink, acronym_definitions, bracket_links, ticker_brackets
 from build_site.analyse.entity_cues import Cues
 from build_site.analyse.entity_text import ALNUM, UPPER, YEAR, Layout, has_cjk, is_number
 from build_site.model import Passage
@@ -37,12 +37,14 @@ class Candidate:
 _CAP = f"[{UPPER}][{ALNUM}]*(?:['’][{UPPER}][{ALNUM}]*)?(?:[-.&][{ALNUM}]+)*(?:\\+\\+|\\+)?"
 _CAMEL = f"[a-z]+[{UPPER}][{ALNUM}]*(?:[-.][{ALNUM}]+)*"
 _DIGIT_LED = f"\\d+[{UPPER}]+\\d*(?:-[{ALNUM}]+)*"
-_TOKEN = f"(?:{_CAP}|{_CAMEL}|{_DIGIT_LED})"
+_INITIAL = f"[{UPPER}]\\.(?=[ \u00a0][{UPPER}][a-z])"  # 'Jerome H. Powell'
+_ABBREVIATED = f"(?:Bros|Co|Corp|Inc|Ltd|Jr|Sr|St|Mt)\\.(?=[ \u00a0][{UPPER}])"  # 'Warner Bros. Discovery'
+_TOKEN = f"(?:{_INITIAL}|{_ABBREVIATED}|{_CAP}|{_CAMEL}|{_DIGIT_LED})"
 _NUM = f"(?:\\d+(?:\\.\\d+)*[A-Za-z]{{0,2}}\\+?|v\\d[{ALNUM}.]*)"
-_CONNECTOR = "(?:of|for|from|and|&|de|der|van|von|du|da|do|dos|das|di|des|la|le|del|y)"
+_CONNECTOR = "(?:of|for|from|and|&|de|der|den|van|von|du|da|do|dos|das|di|des|la|le|del|y|bin|al|ter)"
 _PHRASE = re.compile(
     f"(?<![{ALNUM}$€£¥])(?<!\\d[.,]){_TOKEN}"
-    f"(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0])?{_TOKEN}|[ \u00a0]{_NUM}(?![{ALNUM}]))*(?![{ALNUM}])"
+    f"(?:[ \u00a0](?:{_CONNECTOR}[ \u00a0]){{0,2}}{_TOKEN}|[ \u00a0]{_NUM}(?![{ALNUM}]))*(?![{ALNUM}])"
 )
 _PIECE_TOKEN = re.compile(r"\S+")
 _DATE_TOKEN = re.compile(r"^(?:Q[1-4]|H[12]|FY\d{2,4}|CY\d{2,4}|\d+[KMBT])$")
@@ -70,6 +72,7 @@ def latin_candidates(index: int, passage: Passage, layout: Layout, cues: Cues
     definitions = [Candidate(surface, index, start, start + len(surface), "definition", hint=hint)
                    for surface, start, hint in defined]
     blocked = [(c.start, c.end) for c in definitions if " " in c.surface or "-" in c.surface]
+    blocked += ticker_brackets(text, cues)
     pieces = [p for p in _phrase_pieces(index, text, layout, cues) if not _inside(p, blocked)]
     links += bracket_links(text, {piece.end: piece.surface for piece in pieces}, cues)
     candidates = [*definitions, *pieces, *_list_lead(passage, pieces), *_quoted(index, text, layout, cues),
@@ -131,15 +134,16 @@ def _drop_lowercase_tail(token: str) -> str:
 
 
 def _split_connectors(group: list, cues: Cues) -> list[list]:
-    """Keep "of"/"for"/"de" inside a name with an organisation or institution word ('Bank of
-    America', 'Banco Central do Brasil'), and "and"/"&" only inside an institution's name ('Food
-    and Drug Administration'); "Isar Aerospace and The Exploration Company" is two names."""
+    """Keep particles inside any name ('Ursula von der Leyen'), "of"/"for"/"from" inside a name
+    with an organisation or institution word ('Bank of America'), and "and"/"&" only inside an
+    institution's name ('Food and Drug Administration'); "Isar Aerospace and The Exploration
+    Company" is two names."""
     words = {token.casefold() for _, _, token in group}
     institution = bool(words & cues.name_words["institution"])
     organisation = institution or bool(words & (cues.name_words["organization"] - {"ai"}))
     parts, current = [], []
     for position, item in enumerate(group):
-        joins = institution if item[2] in cues.joining_connectors else organisation
+        joins = _joins(item[2], institution, organisation, cues)
         following = group[position + 1][2] if position + 1 < len(group) else ""
         if item[2] in cues.connectors and (not joins or following in cues.stop_words):
             parts.append(current)
@@ -148,6 +152,12 @@ def _split_connectors(group: list, cues: Cues) -> list[list]:
             current.append(item)
     parts.append(current)
     return [part for part in parts if part]
+
+
+def _joins(connector: str, institution: bool, organisation: bool, cues: Cues) -> bool:
+    if connector in cues.particles:
+        return True
+    return institution if connector in cues.joining_connectors else organisation
 
 
 def _strip_edges(group: list, cues: Cues) -> tuple[list, str | None]:

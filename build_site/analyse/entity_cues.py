@@ -18,6 +18,8 @@ import yaml
 DEFAULT_CUES = Path(__file__).resolve().parent.parent / "data" / "entity_cues.yml"
 
 TYPES = ("organization", "product", "person", "benchmark", "method", "project", "institution", "other")
+PLACE = "place"  # evidence only: a place is not an entity type, places are left out of the index
+_KINDS = (*TYPES, PLACE)
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,8 @@ class Cues:
     heading_phrases: frozenset[str]          # casefolded
     connectors: frozenset[str]
     joining_connectors: frozenset[str]
+    particles: frozenset[str]
+    stock_exchanges: frozenset[str]
     units: frozenset[str]
     name_words: Mapping[str, frozenset[str]]  # type -> casefolded words
     head_merge_designators: frozenset[str]
@@ -127,6 +131,8 @@ def load_cues(path: Path = DEFAULT_CUES) -> Cues:
         heading_phrases=frozenset(p.casefold() for p in data["heading_phrases"]),
         connectors=frozenset(data["connectors"]),
         joining_connectors=frozenset(data["joining_connectors"]),
+        particles=frozenset(data["particles"]),
+        stock_exchanges=frozenset(data["stock_exchanges"]),
         units=frozenset(data["units"]),
         name_words=MappingProxyType({k: frozenset(w.casefold() for w in v) for k, v in data["name_words"].items()}),
         head_merge_designators=frozenset(w.casefold() for w in data["head_merge_designators"]),
@@ -152,8 +158,10 @@ def phrase_pattern(phrase: str) -> str:
 
 
 def _alternation(phrases) -> str:
-    """Longest phrases first, so 'co-founders' wins over 'founders'."""
-    return "|".join(phrase_pattern(p) for p in sorted(set(phrases), key=lambda p: (-len(p), p)))
+    """Longest phrases first, so 'co-founders' wins over 'founders'; a phrase that starts with a
+    letter starts at a word boundary ('in' is not the end of 'Berlin')."""
+    ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
+    return "|".join((r"\b" if p[:1].isalnum() else "") + phrase_pattern(p) for p in ordered)
 
 
 def _nouns(words) -> str:
@@ -176,9 +184,9 @@ def _left_cue(left_phrases, class_nouns) -> re.Pattern[str]:
     """
     listing = r"(?:(?:s|es)\s*\((?:\s*e\.g\.,?)?|(?:s|es)?\s*,?\s*(?:like|such\s+as|including|e\.g\.,?|namely))"
     alternatives = {}
-    for kind in TYPES:
+    for kind in _KINDS:
         parts = [r"(?:" + _alternation(left_phrases[kind]) + r")"] if kind in left_phrases else []
-        if kind != "other":
+        if kind in class_nouns and kind != "other":
             nouns = r"\b(?:" + _alternation(class_nouns[kind]) + r")"
             parts += [nouns + listing, nouns + r",?"]
         alternatives[kind] = "|".join(parts)
@@ -195,7 +203,7 @@ def _right_cue(right_phrases, class_nouns) -> re.Pattern[str]:
     """
     nouns = {kind: class_nouns[kind] for kind in TYPES if kind != "person"}
     alternatives = {}
-    for kind in TYPES:
+    for kind in _KINDS:
         parts = [r"(?:" + _alternation(right_phrases[kind]) + r")"] if kind in right_phrases else []
         if kind in nouns:
             parts.append(r"\s+" + _nouns(nouns[kind]))

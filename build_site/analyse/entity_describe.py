@@ -1,6 +1,6 @@
 """Step 8: a one-line description for each entity, quoted from the sources.
 
-Sources, best first (the earliest passage wins among equals):
+Sources, best first (the earliest mention wins among equals):
 
 1. an appositive or a copula: "Claude Mythos, an unreleased model …", "Anthropic, founded by
    ex-OpenAI researchers", "Gnoppix is the leading open-source AI Linux distribution …",
@@ -11,6 +11,9 @@ Sources, best first (the earliest passage wins among equals):
    Language Understanding");
 4. a table row the entity heads: "Core Strategy: Step-change via hybrid architecture & CAI".
 
+A description must read as a noun phrase: it is cut before a relative clause ("… model that
+Anthropic decided …"), and dropped when it holds an auxiliary verb ("IQVIA, the duopoly is
+unlikely …") or runs too long ("Pfizer: The company abandoned the twice-daily version …").
 Curated knowledge overrides all of them (its source is None).
 """
 from __future__ import annotations
@@ -25,14 +28,18 @@ from build_site.analyse.entity_merge import Cluster, variant_key
 from build_site.analyse.entity_text import names_first
 from build_site.model import Passage
 
+_PHRASE = r"(?:[^,.;:()]|\([^()]*\))"  # a description may hold a bracket: "(`state-spaces/mamba` …)"
 _APPOSITIVE = re.compile(
-    r"^,\s+((?:a|an|the)\s+[^,.;:()]{3,160}|(?:founded|co-founded|based|headquartered|known)\s+[^,.;:()]{3,160}"
-    r"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)*['’]s\s+[a-z][^,.;:()]{2,80})(?=[,.;:()]|$)")
-_COPULA = re.compile(r"^\s+(?:is|was|remains)\s+((?:a|an|the)\s+[^.;:()]{3,160})(?=[.;:()]|$)")
-_LEAD = re.compile(r"^(?:\s*\([^)]*\))?:\s+((?:The|A|An)\s+[^.;]{3,160})")
+    rf"^[\"'”’]?,\s+((?:a|an|the)\s+{_PHRASE}{{3,160}}"
+    rf"|(?:founded|co-founded|based|headquartered)\s+{_PHRASE}{{3,160}}"
+    rf"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)*['’]s\s+[a-z]{_PHRASE}{{2,80}})(?=[,.;:]|$)")
+_COPULA = re.compile(rf"^\s+(?:is|was|remains)\s+((?:a|an|the)\s+{_PHRASE}{{3,160}})(?=[.;:]|$)")
+_LEAD = re.compile(r"^(?:\s*\([^)]*\))?:\s+((?:The|A|An)\s+(?:[^.;,]|\.(?=\d)){3,160})")
 _ROLE_BEFORE = re.compile(r"([A-Z][\w-]*['’]s\s+[a-z][\w -]{2,40}),\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'“‘]?$")
-_MAX_WORDS = 30
+_RELATIVE = re.compile(r"\s+(?:that|which|who|whose|where)\s.*$")
+_AUXILIARY = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|may|might|must|should|does|did)\b")
+_MAX_WORDS = {1: 14, 2: 10}  # appositives and copulas; leads and roles
 
 
 @dataclass(frozen=True)
@@ -45,26 +52,28 @@ class Description:
 def find_descriptions(passages: Sequence[Passage], hits: Sequence[Hit], clusters: Sequence[Cluster],
                       names: Sequence[str], links: Sequence[AliasLink]) -> tuple[Description | None, ...]:
     """The best description of each cluster (None where the sources give none)."""
-    best: dict[int, tuple[int, int, Description]] = {}
+    best: dict[int, tuple[tuple[int, int], Description]] = {}
     starts: dict[int, set[int]] = {}
     for hit in hits:
         starts.setdefault(hit.passage, set()).add(hit.start)
     for order, hit in enumerate(hits):
         passage = passages[hit.passage]
         for rank, text in _described(passage, hit, starts[hit.passage]):
-            _offer(best, hit.cluster, (rank, order), Description(_clean(text), passage.document, passage.anchor))
+            _offer(best, hit.cluster, (rank, order), Description(text, passage.document, passage.anchor))
     expansions = {variant_key(link.right): link.left for link in links if link.reason == "definition"}
-    for number, (cluster, name) in enumerate(zip(clusters, names)):
-        if variant_key(name) in expansions and number not in best:
-            source = next((h for h in hits if h.cluster == number), None)
-            expansion = expansions[variant_key(name)]
-            if source is not None and expansion != name:
-                passage = passages[source.passage]
-                best[number] = ((9, 0), Description(expansion, passage.document, passage.anchor))
+    first_hit = {}
+    for hit in reversed(hits):
+        first_hit[hit.cluster] = hit
+    for number, name in enumerate(names):
+        expansion = expansions.get(variant_key(name)) if name else None
+        if expansion and expansion != name and number in first_hit:
+            passage = passages[first_hit[number].passage]
+            _offer(best, number, (3, 0), Description(expansion, passage.document, passage.anchor))
     return tuple(best[number][1] if number in best else None for number in range(len(clusters)))
 
 
 def _described(passage: Passage, hit: Hit, mention_starts: set[int]) -> list[tuple[int, str]]:
+    """(rank, description) pairs this mention's context offers."""
     text, found = passage.text, []
     after, before = text[hit.end:], text[:hit.start]
     appositive = _APPOSITIVE.match(after)
@@ -79,17 +88,29 @@ def _described(passage: Passage, hit: Hit, mention_starts: set[int]) -> list[tup
     role = _ROLE_BEFORE.search(before)
     if role:
         found.append((2, role.group(1)))
-    if passage.kind == "table_row" and len(passage.cell_spans) > 1 and hit.start == passage.cell_spans[0][0]:
-        first, second = passage.cell_spans[:2]
-        if hit.end >= first[1] - 12 and len(passage.header) > 1:
-            found.append((10, f"{passage.header[1]}: {text[second[0]:second[1]]}"))
-    return [(rank, description) for rank, description in found if len(description.split()) <= _MAX_WORDS]
+    described = [(rank, _noun_phrase(description, _MAX_WORDS[rank])) for rank, description in found]
+    described += _table_cell(passage, hit)
+    return [(rank, description) for rank, description in described if description]
+
+
+def _table_cell(passage: Passage, hit: Hit) -> list[tuple[int, str]]:
+    """'Core Strategy: Step-change via hybrid architecture & CAI' for the entity heading a row."""
+    cells = passage.cell_spans
+    if passage.kind != "table_row" or len(cells) < 2 or len(passage.header) < 2 or hit.start != cells[0][0]:
+        return []
+    if hit.end < cells[0][1] - 12:  # the cell says more than the name: not a row about it
+        return []
+    return [(4, f"{passage.header[1]}: {passage.text[cells[1][0]:cells[1][1]]}")]
+
+
+def _noun_phrase(text: str, max_words: int) -> str | None:
+    """The description as a tidy noun phrase, or None when it reads as a clause."""
+    text = _RELATIVE.sub("", " ".join(text.split())).rstrip(" ,;:—-")
+    if _AUXILIARY.search(text) or len(text.split()) > max_words:
+        return None
+    return text
 
 
 def _offer(best: dict, cluster: int, key: tuple[int, int], description: Description) -> None:
     if cluster not in best or key < best[cluster][0]:
         best[cluster] = (key, description)
-
-
-def _clean(text: str) -> str:
-    return " ".join(text.split()).rstrip(" ,;:—-")

@@ -26,6 +26,7 @@ from build_site.model import Passage
 
 _ACCEPTED_AS_FOUND = frozenset({"definition", "repo", "cell", "stem", "cjk", "quoted"})
 _POSSESSIVE_NAME = re.compile(r"^['’]s\s+(?:[a-z-]+\s+)?[A-Z0-9]")
+_POSSESSIVE = re.compile(r"^['’]s((?:\s+[a-z-]+){1,3})")
 
 
 @dataclass(frozen=True)
@@ -103,7 +104,7 @@ def _sentence_initial_forms(candidate: Candidate, text: str, words: list[str], c
     for first in range(1, len(words) - 1):
         if " ".join(words[first:]) in corpus.anywhere:  # 'Enter Claude Mythos' when 'Claude Mythos' occurs alone
             return [" ".join(words[first:])]
-    if len(words) > 1 and _unusual(words, corpus, cues) or _has_cue(candidate, text, words, cues):
+    if len(words) > 1 and _unusual(words, corpus, cues) or _has_cue(candidate, text, words, corpus, cues):
         return [candidate.surface]
     return []
 
@@ -126,6 +127,8 @@ def _title_forms(surface: str, words: list[str], corpus: _Corpus, cues: Cues) ->
     version = len(words) <= 4 and any(is_number(w) for w in words[1:])
     if surface in corpus.mid_sentence or _designated(words, cues) or version:
         return [surface]
+    if len(words) > 2 and all(w.isupper() for w in words):  # an ALL-CAPS HEADLINE shows no names
+        return []
     forms, run = [], []
     for word in (*words, ""):
         if word and (is_strong_token(word) and not cues.never_alone(word) or run and is_number(word)):
@@ -143,17 +146,22 @@ def _is_strong_phrase(words: list[str], cues: Cues) -> bool:
     return strong or any(is_number(w) for w in words[1:])
 
 
-def _has_cue(candidate: Candidate, text: str, words: list[str], cues: Cues) -> bool:
+def _has_cue(candidate: Candidate, text: str, words: list[str], corpus: _Corpus, cues: Cues) -> bool:
     """A sentence-initial phrase that its context marks as a name: an organisation word at its
     end ('Mistral AI's models'), an appositive ('Northvolt, the Swedish startup'), an explicit
-    cue phrase ('Anthropic, founded by'), a possessive before a name ("Google's PaLM-2") or, for a
-    two-word name, a verb of speech. Class nouns do not count here: "Fresh entrants …"."""
+    cue phrase ('Anthropic, founded by'), a possessive before a name or a class noun ("Google's
+    PaLM-2", "Alphabet's video platform") or a verb
+    of speech after two words, or after one never written in lowercase and not a plural ("Tesla
+    said", not "Critics said"). Class nouns do not count here: "Fresh entrants …"."""
     if _designated(words, cues):
         return True
     after = text[candidate.end:candidate.end + 80]
     if (APPOSITIVE.match(after) or cues.right_phrase.match(after)) and not words[-1].endswith("ly"):
         return True
-    return bool(_POSSESSIVE_NAME.match(after) or len(words) > 1 and cues.person_verb.match(after))
+    speaker = len(words) > 1 or _unusual(words, corpus, cues) and not words[0].endswith("s")
+    owned = _POSSESSIVE.match(after)
+    owns_a_thing = owned is not None and any(cues.class_noun.fullmatch(w) for w in owned.group(1).split())
+    return bool(_POSSESSIVE_NAME.match(after) or owns_a_thing or speaker and cues.person_verb.match(after))
 
 
 def _holding_links(links: Sequence[AliasLink]) -> tuple[AliasLink, ...]:

@@ -144,12 +144,13 @@ def _shorter_forms(sets: list[list[str]], cues: Cues) -> list[tuple[str, str]]:
 
 
 def _shortenings(surface: str, cues: Cues) -> list[tuple[str, ...]]:
-    """The shorter forms a name may be cited by: its tails, and its head before designators."""
+    """The shorter forms a name may be cited by: its tails (not after a connector: 'India' is not
+    'National Payments Corporation of India'), and its head before designators."""
     if has_cjk(surface):
         return [(surface[:-len(suffix)],) for suffix in cues.cjk.organization_suffixes
                 if surface.endswith(suffix) and len(surface) - len(suffix) >= 2]
     words = surface.split()
-    forms = [tuple(words[start:]) for start in range(1, len(words))]
+    forms = [tuple(words[start:]) for start in range(1, len(words)) if words[start - 1] not in cues.connectors]
     for end in range(1, len(words)):
         if all(w.casefold() in cues.head_merge_designators for w in words[end:]):
             forms.append(tuple(words[:end]))

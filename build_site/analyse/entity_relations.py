@@ -59,7 +59,7 @@ def find_relations(passages: Sequence[Passage], hits: Sequence[Hit], types: Sequ
     for index in sorted(by_passage):
         passage, passage_hits = passages[index], sorted(by_passage[index], key=lambda h: h.start)
         context = _Context(passage.text, passage_hits, types, index, main_orgs.get(passage.document))
-        found += _develops(context, passage)
+        found += _develops(context, passage, cues)
         found += _founders(context, patterns)
         found += _competitors(context, patterns)
         found += _part_of(context, patterns)
@@ -115,7 +115,7 @@ class _Context:
         return None
 
 
-def _develops(context: _Context, passage: Passage) -> list[Found]:
+def _develops(context: _Context, passage: Passage, cues: Cues) -> list[Found]:
     text, found = context.text, []
     groups = coordinated(text, context.hits)
     for owner, group in zip(groups, groups[1:]):
@@ -130,20 +130,21 @@ def _develops(context: _Context, passage: Passage) -> list[Found]:
             if owner is not None:
                 found.append(context.found(owner, "develops", hit.cluster))
     if passage.kind == "table_row":
-        found += _table_develops(context, passage)
+        found += _table_develops(context, passage, cues)
     return found
 
 
-def _table_develops(context: _Context, passage: Passage) -> list[Found]:
-    """A row naming an organisation and products ('Tesla | Model Y', 'Anthropic (Mythos)')."""
-    organisations = [h for h in context.hits if context.kind(h) == "organization"]
-    if not organisations:
+def _table_develops(context: _Context, passage: Passage, cues: Cues) -> list[Found]:
+    """A row that starts with an organisation: the products in its own cell ('Anthropic (Mythos)')
+    and in a product column ('Tesla | Model Y'), not whatever else the row mentions."""
+    cells = passage.cell_spans
+    first = context.hits[0] if context.hits else None
+    if first is None or not cells or first.start != cells[0][0] or context.kind(first) != "organization":
         return []
-    first_cell = next(((s, e) for s, e in passage.cell_spans if s <= organisations[0].start < e), None)
-    if first_cell is None or organisations[0].start != first_cell[0]:
-        return []
-    return [context.found(organisations[0].cluster, "develops", h.cluster) for h in context.hits
-            if context.kind(h) in ("product", "project") and h.start > organisations[0].end]
+    product_cells = [cells[0], *(span for span, header in zip(cells, passage.header)
+                                 if cues.header_type(header) == "product")]
+    return [context.found(first.cluster, "develops", h.cluster) for h in context.hits[1:]
+            if context.kind(h) in ("product", "project") and any(s <= h.start < e for s, e in product_cells)]
 
 
 def _founders(context: _Context, patterns: _Patterns) -> list[Found]:
@@ -205,6 +206,8 @@ def _competitors(context: _Context, patterns: _Patterns) -> list[Found]:
     found = []
     for cue in patterns.competitors.finditer(context.text):
         start, end = context.sentence(cue.start())
+        if not _list_after(context, cue.end()):  # 'rivals will again be chasing SpaceX' names no rival
+            continue
         rivals = {h.cluster for h in context.hits
                   if cue.end() <= h.start < end and context.kind(h) == "organization"}
         if not rivals:
@@ -262,9 +265,15 @@ def _first_known(*clusters: int | None) -> int | None:
 
 
 def _main_organisations(passages: Sequence[Passage], hits: Sequence[Hit], types: Sequence[str]) -> dict[str, int]:
-    """The organisation each document mentions most (ties: the first cluster)."""
+    """The organisation each document is about: mentioned at least three times and twice as
+    often as any other. A document without one has no implicit subject."""
     counts: dict[str, Counter] = defaultdict(Counter)
     for hit in hits:
         if types[hit.cluster] == "organization" and not hit.variant:
             counts[passages[hit.passage].document][hit.cluster] += 1
-    return {document: min(c, key=lambda cluster: (-c[cluster], cluster)) for document, c in counts.items()}
+    main = {}
+    for document, count in counts.items():
+        (first, top), *rest = sorted(count.items(), key=lambda item: (-item[1], item[0]))
+        if top >= 3 and all(top >= 2 * other for _, other in rest):
+            main[document] = first
+    return main

@@ -20,8 +20,10 @@ No list of known names is consulted. Evidence, with its weight:
   an organisation's possessive before an untyped name ("Google's TPU": product 1);
 * for a name still without evidence, the type most of its list-mates have (1).
 
-Person votes from context only count for person-shaped names, since "OpenAI said" is common.
-A curated type overrides the vote. With no evidence at all a name is an organisation.
+Person votes from context only count for person-shaped names, since "OpenAI said" is common;
+place votes ("in Szeged", "Shenzhen-based") only for plain one-to-three-word names. A name that
+ends up a place is left out of the index: places are not among the entity types. A curated type
+overrides the vote. With no evidence at all a name is an organisation.
 """
 from __future__ import annotations
 
@@ -29,17 +31,19 @@ import re
 from collections import Counter, defaultdict
 from typing import Mapping, Sequence
 
-from build_site.analyse.entity_cues import Cues
+from build_site.analyse.entity_cues import PLACE, Cues
 from build_site.analyse.entity_match import Hit, coordinated
 from build_site.analyse.entity_merge import Cluster
 from build_site.analyse.entity_text import APPOSITIVE, has_cjk, names_first
 from build_site.model import Passage
 
-TIE_ORDER = ("institution", "benchmark", "method", "project", "person", "product", "organization", "other")
+TIE_ORDER = ("institution", "benchmark", "method", "project", "person", "product", "organization", "other", PLACE)
 _BENCHMARK_SHAPE = re.compile(r"(?<=[a-z])(?:Eval|Bench)s?$|^[A-Za-z]+-[Bb]ench$")
+# "Nvidia: The dominant supplier of …", "YouTube: Alphabet's video platform …"
+_LEAD_DESCRIPTION = re.compile(r"^(?:\s*\([^)]*\))?:\s+((?:The|A|An|[A-Z][\w-]*['’]s)\s[^.;,]{3,80})")
 _COPULA = re.compile(r"^\s+(?:is|was|remains|are)\s+(?:a|an|the)\s+([^,.;()]{3,120})")
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}['\"‘“]?$")
-_PERSON_WORD = re.compile(r"^[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'’-]+$")
+_PERSON_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'’-]+|[A-Z]\.)$")
 _CLOSED_APPOSITION = re.compile(r"\s*(?:\([^)]*\))?\s*[,)]")
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _VERSION = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
@@ -49,12 +53,12 @@ def infer_types(clusters: Sequence[Cluster], hits: Sequence[Hit], passages: Sequ
                 hints: Mapping[str, tuple[str, ...]], cues: Cues) -> tuple[str, ...]:
     """The type of every cluster, in cluster order."""
     votes = [_name_votes(cluster, hints, cues) for cluster in clusters]
-    people = [_person_shaped(cluster, hints, cues) for cluster in clusters]
+    shapes = [_shape(cluster, hints, cues) for cluster in clusters]
     by_passage: dict[int, list[Hit]] = defaultdict(list)
     for hit in hits:
         by_passage[hit.passage].append(hit)
     for index, passage_hits in sorted(by_passage.items()):
-        _context_votes(passages[index].text, passage_hits, votes, people, cues)
+        _context_votes(passages[index].text, passage_hits, votes, shapes, cues)
     for index, passage_hits in sorted(by_passage.items()):
         _possessive_votes(passages[index].text, passage_hits, votes)
     for index, passage_hits in sorted(by_passage.items()):
@@ -104,7 +108,7 @@ def _surface_votes(surface: str, cues: Cues) -> Counter:
         vote["benchmark"] += 3
     elif len(words) > 1 and _name_word_at(folded, cues.name_words["benchmark"]) is not None:
         vote["benchmark"] += 2
-    if _VERSION.search(surface) or len(words) > 1 and _ROMAN.match(words[-1]):
+    if _VERSION.search(surface) or surface.endswith("+") or len(words) > 1 and _ROMAN.match(words[-1]):
         vote["product"] += 1
     return vote
 
@@ -118,21 +122,28 @@ def _name_word_at(folded: list[str], names: frozenset[str]) -> int | None:
     return None
 
 
-def _person_shaped(cluster: Cluster, hints: Mapping[str, tuple[str, ...]], cues: Cues) -> bool:
-    """Two to four Title-case words and no organisation word: 'Lisa Su', 'Lars Fruergaard Jørgensen'."""
+def _shape(cluster: Cluster, hints: Mapping[str, tuple[str, ...]], cues: Cues) -> frozenset[str]:
+    """Which context votes a name can take that need a plain shape: person votes need two to four
+    Title-case words and no organisation word ('Lisa Su', 'Lars Fruergaard Jørgensen'), place
+    votes one to three such words ('Szeged', 'North Carolina'); 'GPT-4' or 'ARC-AGI' after "in"
+    is not a place."""
+    shapes = set()
     for surface in cluster.surfaces:
         if has_cjk(surface):
-            if "person" in hints.get(surface, ()):
-                return True
+            shapes |= {"person"} if "person" in hints.get(surface, ()) else set()
             continue
-        words = surface.split()
-        if 2 <= len(words) <= 4 and all(_PERSON_WORD.match(w) for w in words) and not any(
-                w.casefold() in names for w in words for names in cues.name_words.values()):
-            return True
-    return False
+        words = [w for w in surface.split() if w not in cues.particles]  # 'Ursula von der Leyen'
+        plain = all(_PERSON_WORD.match(w) for w in words) and not any(
+            w.casefold() in names for w in words for names in cues.name_words.values())
+        if plain and 2 <= len(words) <= 4:
+            shapes.add("person")
+        if plain and len(words) <= 3:
+            shapes.add(PLACE)
+    return frozenset(shapes)
 
 
-def _context_votes(text: str, hits: list[Hit], votes: list[Counter], people: list[bool], cues: Cues) -> None:
+def _context_votes(text: str, hits: list[Hit], votes: list[Counter], shapes: list[frozenset[str]],
+                   cues: Cues) -> None:
     starts = {hit.start for hit in hits}
     for group in coordinated(text, hits):
         left = _left_type(text, group[0], cues)
@@ -143,7 +154,7 @@ def _context_votes(text: str, hits: list[Hit], votes: list[Counter], people: lis
                 continue
             own = [*_own_evidence(text, member, starts, cues), (_chinese_context(text, member, cues), 2)]
             for kind, weight in ((left, 2), (right, 2), *own):
-                if kind and (kind != "person" or people[member.cluster]):
+                if kind and (kind not in ("person", PLACE) or kind in shapes[member.cluster]):
                     votes[member.cluster][kind] += weight
 
 
@@ -160,7 +171,8 @@ def _right_type(text: str, hit: Hit, cues: Cues) -> str | None:
 
 
 def _own_evidence(text: str, hit: Hit, starts: set[int], cues: Cues) -> list[tuple[str | None, int]]:
-    """Evidence that belongs to this mention alone: a speech verb, an appositive, 'X is a …'."""
+    """Evidence that belongs to this mention alone: a speech verb, an appositive, 'X is a …', a
+    description after it when it leads its passage ('Nvidia: The dominant supplier of …')."""
     after = text[hit.end:hit.end + 160]
     evidence: list[tuple[str | None, int]] = []
     if cues.person_verb.match(after):
@@ -171,6 +183,9 @@ def _own_evidence(text: str, hit: Hit, starts: set[int], cues: Cues) -> list[tup
     copula = _COPULA.match(after)
     if copula:
         evidence.append((_class_of(copula.group(1), cues), 2))
+    lead = _LEAD_DESCRIPTION.match(after)
+    if lead and hit.start <= 2:
+        evidence.append((_class_of(lead.group(1), cues), 2))
     return evidence
 
 
