@@ -93,9 +93,10 @@ def assertions_of(claims: list[Claim], entity_by_id: dict[str, Entity], mentions
             if figure.entity and figure.attribute and not figure.attribute.startswith("relative"):
                 found.append(Assertion(figure.entity, figure.attribute, figure.text, figure.value, figure.unit,
                                        figure.bound, claim.document, claim.anchor, claim.id, claim.label))
-        statuses = statuses_in(claim.text)
-        if statuses:
-            for entity_id in _status_subjects(claim, entity_by_id, mentions_by_passage):
+        subjects = _status_subjects(claim, entity_by_id, mentions_by_passage)
+        if subjects:
+            statuses = statuses_in(claim.text)
+            for entity_id in subjects if statuses else ():
                 for status, cue in statuses:
                     found.append(Assertion(entity_id, "status", status, None, "", None,
                                            claim.document, claim.anchor, claim.id, claim.label))

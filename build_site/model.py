@@ -79,6 +79,7 @@ class Document:
     languages: tuple[str, ...]    # BCP-47 tags of its blocks, most used first
     latin_words: int
     cjk_chars: int
+    published_line: int = 0       # 1-based line that states the publication date (0: none)
 
     @property
     def passages(self) -> tuple[Passage, ...]:

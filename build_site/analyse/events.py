@@ -28,6 +28,8 @@ def extract_events(document: Document) -> tuple[Event, ...]:
         if block.kind in ("title", "front_matter"):
             continue
         for passage in block.passages:
+            if passage.line == document.published_line and len(passage.text) < 80:
+                continue                 # a "Published: ..." line is metadata, not an event
             if passage.kind == "table_row":
                 events.extend(_row_events(passage, anchor))
             else:

@@ -14,38 +14,44 @@ STATUSES = ("released", "unreleased", "leaked", "rumoured", "predicted")
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+def _cues() -> tuple[tuple[str, str, re.Pattern[str]], ...]:
+    """(status, cue in lower case, whole-word pattern) in priority order, longest cues first.
+
+    A plain substring test rejects almost every sentence before any regex runs.
+    """
     data = yaml.safe_load((Path(__file__).parent.parent / "data" / "status.yml").read_text("utf-8"))
-    compiled = []
-    for status in STATUSES:
-        cues = sorted(data.get(status) or [], key=len, reverse=True)
-        alternation = "|".join(_cue(c) for c in cues)
-        compiled.append((status, re.compile(alternation, re.IGNORECASE)))
-    return tuple(compiled)
+    return tuple(
+        (status, cue.lower().split()[0], re.compile(_cue(cue), re.IGNORECASE))
+        for status in _PRIORITY
+        for cue in sorted(data.get(status) or [], key=len, reverse=True)
+    )
 
 
 def _cue(cue: str) -> str:
-    escaped = re.escape(cue).replace(r"\ ", r"\s+")
+    escaped = r"\s+".join(re.escape(word) for word in cue.split())
     if cue[:1].isascii() and cue[:1].isalpha():
         return rf"(?<![\w-]){escaped}(?![\w-])"
     return escaped
 
 
 def statuses_in(sentence: str) -> tuple[tuple[str, str], ...]:
-    """(status, cue as written) for each status the sentence states, in STATUSES order.
+    """(status, first cue as written) for each status the sentence states, in STATUSES order.
 
-    A predicted release wins over a plain "released" cue inside it ("will release" is not
-    "released"), and "unreleased" is not also "released".
+    Higher-priority cues claim their words first, so "will release" is a prediction rather
+    than "released", and "unreleased" is not also "released".
     """
-    found: list[tuple[str, str]] = []
+    lowered = sentence.lower()
+    found: dict[str, str] = {}
     taken: list[tuple[int, int]] = []
-    for status, pattern in sorted(_patterns(), key=lambda sp: _PRIORITY.index(sp[0])):
+    for status, first_word, pattern in _cues():
+        if status in found or first_word not in lowered:
+            continue
         for match in pattern.finditer(sentence):
             if all(match.end() <= a or match.start() >= b for a, b in taken):
                 taken.append(match.span())
-                found.append((status, match.group(0)))
+                found[status] = match.group(0)
                 break
-    return tuple(sorted(found, key=lambda sc: STATUSES.index(sc[0])))
+    return tuple((status, found[status]) for status in STATUSES if status in found)
 
 
 _PRIORITY = ("predicted", "unreleased", "leaked", "rumoured", "released")

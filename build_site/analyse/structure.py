@@ -76,6 +76,7 @@ def parse_document(seed: Seed, cues: Cues | None = None) -> tuple[Document, tupl
     blocks = _mark_boilerplate(blocks, cues)
     latin, cjk = count_text(seed.text)
     translated = _translated_title(title, blocks)
+    published = _published(lines)
     diags = list(builder.diagnostics)
     if not title_seg and seed.text.strip():
         diags.append(diagnostic(seed.display_path, 1, "BS108", "no short first line to use as title; using the file name"))
@@ -83,16 +84,18 @@ def parse_document(seed: Seed, cues: Cues | None = None) -> tuple[Document, tupl
         id=seed.slug, seed=seed, title=title, title_lang=detect_language(title, doc_lang),
         translated_title=translated,
         translated_title_lang=detect_language(translated, "en") if translated else None,
-        blocks=tuple(blocks), published=_published(lines),
+        blocks=tuple(blocks), published=published[0] if published else None,
+        published_line=published[1] if published else 0,
         languages=_languages(blocks), latin_words=latin, cjk_chars=cjk,
     )
     return document, tuple(diags)
 
 
-def _published(lines: list[str]) -> str | None:
-    """The date the document states about itself (dateline, Published line, front matter)."""
+def _published(lines: list[str]) -> tuple[str, int] | None:
+    """The date the document states about itself (dateline, Published line, front matter),
+    and the 1-based line it is on."""
     found = find_publication_date(lines)
-    return found[0].isoformat() if found else None
+    return (found[0].isoformat(), found[1] + 1) if found else None
 
 
 def _split_title(segments: list[Segment]) -> tuple[Segment | None, list[Segment]]:

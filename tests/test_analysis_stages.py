@@ -1,0 +1,87 @@
+"""Per-document analysis stages: events, claims (sentences + figures), glossary, release status."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from build_site.analyse.events import extract_events
+from build_site.analyse.glossary import find_terms, merge_terms
+from build_site.analyse.statements import extract_claims
+from build_site.analyse.status import statuses_in
+from build_site.analyse.structure import parse_document
+from build_site.model import Seed
+from build_site.read import read_seeds
+from tests.support import REAL_SEEDS
+
+
+def doc(text: str):
+    return parse_document(Seed("x.txt", "seeds/x.txt", "x", text, "0", "utf-8"))[0]
+
+
+@pytest.fixture(scope="module")
+def real_documents():
+    seeds, _ = read_seeds(REAL_SEEDS)
+    return [parse_document(s)[0] for s in seeds]
+
+
+def test_the_real_seeds_give_every_dated_statement_with_precision_and_kind(real_documents):
+    events = {(e.date_text, e.precision, e.start, e.end, e.kind) for d in real_documents for e in extract_events(d)}
+    expected = {
+        ("February 2019", "month", "2019-02", "2019-02", "reported"),
+        ("By November 2019", "month", "2019-11", "2019-11", "reported"),
+        ("2024", "year", "2024", "2024", "reported"),
+        ("2022", "year", "2022", "2022", "reported"),
+        ("Q4 2024 - Q2 2025", "range", "2024-10", "2025-06", "prediction"),
+        ("Within 6 months", "relative", None, None, "prediction"),
+        ("Within 9 months", "relative", None, None, "prediction"),
+        ("0-12 months", "relative", None, None, "prediction"),
+        ("12-36 months", "relative", None, None, "prediction"),
+    }
+    assert expected <= events, expected - events
+
+
+def test_numbers_that_are_not_dates_are_not_events(real_documents):
+    texts = {e.date_text for d in real_documents for e in extract_events(d)}
+    for not_a_date in ("15 trillion", "1.5 billion", "92 percent", "$50+", "15k", "Level 3", "3 Opus"):
+        assert not any(not_a_date in t for t in texts), texts
+
+
+def test_relative_dates_are_anchored_only_to_a_stated_publication_date():
+    dated = extract_events(doc("Title\n\nPublished: May 1, 2024\n\nThe chip will ship within 6 months."))
+    undated = extract_events(doc("Title\n\nThe chip will ship within 6 months."))
+    assert (dated[0].start, dated[0].end, dated[0].kind) == ("2024-05", "2024-11", "prediction")
+    assert (undated[0].start, undated[0].end, undated[0].relative) == (None, None, "within 6 months")
+
+
+def test_a_dated_table_column_gives_one_event_per_cell():
+    events = extract_events(doc("T\n\n| Area | Short-Term (0-12 months) |\n|---|---|\n| Pricing | New tier |\n\nEnd."))
+    assert [(e.date_text, e.summary) for e in events] == [("0-12 months", "Pricing — Short-Term (0-12 months): New tier")]
+    assert events[0].expr_start == events[0].expr_end     # the date is not in the row's own text
+
+
+def test_claims_label_each_sentence_and_keep_figures():
+    claims = extract_claims(doc("T\n\nAcme reportedly raised $2 billion. The valuation will double. Sales rose 5 percent."))
+    assert [c.label for c in claims] == ["rumour", "prediction", "stated"]
+    assert [(f.text, f.unit) for f in claims[0].figures] == [("$2 billion", "USD")]
+    assert all(claims[0].text == "Acme reportedly raised $2 billion." for _ in [0])
+
+
+def test_glossary_terms_need_matching_initials():
+    d = doc("T\n\nWe use Reinforcement Learning from Process Feedback (RLPF) and state-space models (SSMs), "
+            "not models (e.g., Mamba-2) or Foo Bar (GPT-4o).")
+    assert [(t.acronym, t.expansion) for t in find_terms(d)] == [
+        ("RLPF", "Reinforcement Learning from Process Feedback"), ("SSMs", "state-space models")]
+    assert merge_terms(list(find_terms(d)) * 2)[0][2] == (("x", d.blocks[1].anchor),)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Enter Claude Mythos, an unreleased model that Anthropic decided to make public.", ("released", "unreleased")),
+    ("We predict Anthropic will not release it as a public API.", ("predicted",)),
+    ("The unauthorized disclosure of internal documents shook the field.", ("leaked",)),
+    ("OpenAI released GPT-2 in February 2019.", ("released",)),
+    ("The model is reportedly faster.", ("rumoured",)),
+    ("Nothing about a launch here.", ()),
+])
+def test_release_status_cues(sentence, expected):
+    assert tuple(status for status, _ in statuses_in(sentence)) == expected
