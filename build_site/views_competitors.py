@@ -18,13 +18,16 @@ from .markup import Md
 from .model import Block, Document
 from .paths import DocsPath, relative_link, source_page
 from .views_corpus import EntityRef
-from .views_entities import EntityContext, short_title
+from .views_entities import EntityContext
 
 COMPETITORS_INDEX = DocsPath("competitors/index.md")
 TABLES_INDEX = DocsPath("tables/index.md")
 KIND_WORDS = {"table_row": "table row", "list_item": "list item", "paragraph": "paragraph",
               "callout": "call-out", "answer": "answer", "question": "question", "heading": "heading"}
 CHART_MAX_BARS = 20
+MENTION_COLUMNS = 12           # sources shown as columns of the mentions table; the rest are summed
+CELL_SHOWN = 2                 # a cell with more values than CELL_FOLD shows this many, folds the rest
+CELL_FOLD = 3
 CHART_SERIES = 6               # colours --bs-series-1 .. 6 in site.css; more sources: one colour
 
 
@@ -33,10 +36,6 @@ class SourceLabel:
     label: str                 # "S1"
     title: str
     link: str
-
-    @property
-    def title_short(self) -> str:
-        return short_title(self.title)
 
 
 @dataclass(frozen=True)
@@ -55,8 +54,10 @@ class ValueView:
 
 @dataclass(frozen=True)
 class CellView:
-    values: tuple[ValueView, ...]
-    single_source: bool        # every value comes from one source
+    values: tuple[ValueView, ...]          # shown
+    more: tuple[ValueView, ...]            # folded away under "N more" (long cells only)
+    more_label: str
+    single_source: bool                    # every value comes from one source
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,7 @@ class ProductRow:
 @dataclass(frozen=True)
 class MentionRow:
     entity: EntityRef
-    counts: tuple[str, ...]                # per source, "–" for none
+    counts: tuple[str, ...]                # per source column (then "other sources"), "–" for none
     total: int
 
 
@@ -89,6 +90,7 @@ class ChartSegment:
     width: int
     series: int                            # 1..CHART_SERIES
     value: int
+    tooltip: Md                            # HTML-escaped: "Anthropic: 27 mentions in S2"
 
 
 @dataclass(frozen=True)
@@ -121,6 +123,7 @@ class CompetitorsPage:
     columns: tuple[str, ...]               # attribute labels
     organisations: tuple[OrganisationRow, ...]
     products: tuple[ProductRow, ...]
+    mention_columns: tuple[str, ...]       # source labels, then "Other sources" when there are more
     mentions: tuple[MentionRow, ...]
     chart: Chart | None
     csv: dict[str, str]                    # table name -> link
@@ -148,23 +151,42 @@ def competitors_view(corpus: Corpus, landscape: Landscape, ctx: EntityContext) -
         )
         for p in landscape.products
     )
-    mentions = tuple(
-        MentionRow(ctx.ref(c.organization, path),
-                   tuple(str(dict(c.mentions).get(d.id, "")) or "–" for d in corpus.documents), c.total_mentions)
-        for c in landscape.competitors
-    )
+    columns, mentions = _mentions(landscape, corpus.documents, ctx, path, cite)
+    order = {d.id: n for n, d in enumerate(corpus.documents)}
     return CompetitorsPage(
-        path=path, sources=cite.sources, columns=tuple(label for _, label in landscape.columns),
-        organisations=orgs, products=products, mentions=mentions,
-        chart=_chart(landscape, ctx, cite.sources, {d.id: n for n, d in enumerate(corpus.documents)})
-        if landscape.competitors else None,
+        path=path, sources=cite.used_sources(), columns=tuple(label for _, label in landscape.columns),
+        organisations=orgs, products=products, mention_columns=columns, mentions=mentions,
+        chart=_chart(landscape, ctx, cite.sources, order) if landscape.competitors else None,
         csv={name: relative_link(path, DocsPath(target)) for name, target in LANDSCAPE_CSV.items()},
         tables_link=relative_link(path, TABLES_INDEX),
     )
 
 
+def _mentions(landscape: Landscape, documents: Sequence[Document], ctx: EntityContext, path: DocsPath,
+              cite: "_Citer") -> tuple[tuple[str, ...], tuple[MentionRow, ...]]:
+    """Mentions per source: a column per source, or for a large corpus the sources that name
+    these organisations most, in corpus order, and one column summing the others."""
+    totals: dict[str, int] = {}
+    for competitor in landscape.competitors:
+        for document, count in competitor.mentions:
+            totals[document] = totals.get(document, 0) + count
+    ranked = sorted(totals, key=lambda d: (-totals[d], d))
+    shown = [d.id for d in documents if d.id in ranked[:MENTION_COLUMNS]]
+    other = len(ranked) > len(shown)
+    columns = tuple(cite.label(d) for d in shown) + (("Other sources",) if other else ())
+    rows = []
+    for competitor in landscape.competitors:
+        counts = dict(competitor.mentions)
+        cells = [str(counts.get(d, "")) or "–" for d in shown]
+        if other:
+            cells.append(str(sum(n for d, n in counts.items() if d not in shown)) or "–")
+        rows.append(MentionRow(ctx.ref(competitor.organization, path), tuple(cells), competitor.total_mentions))
+    return columns, tuple(rows)
+
+
 class _Citer:
-    """Source labels (S1, S2... in corpus order) and citation links from one page."""
+    """Source labels (S1, S2... in corpus order) and citation links from one page; remembers
+    which sources the page cites, for its legend."""
 
     def __init__(self, documents: Sequence[Document], ctx: EntityContext, page: DocsPath) -> None:
         self.labels = {d.id: f"S{n}" for n, d in enumerate(documents, 1)}
@@ -172,9 +194,17 @@ class _Citer:
                              for d in documents)
         self.ctx = ctx
         self.page = page
+        self.used: set[str] = set()
+
+    def label(self, document: str) -> str:
+        self.used.add(self.labels[document])
+        return self.labels[document]
+
+    def used_sources(self) -> tuple[SourceLabel, ...]:
+        return tuple(s for s in self.sources if s.label in self.used)
 
     def __call__(self, cited: Cited) -> CitationView:
-        label = self.labels[cited.document]
+        label = self.label(cited.document)
         passage = self.ctx.passages.get((cited.document, cited.anchor))
         what = KIND_WORDS.get(passage.kind, "passage") if passage else "passage"
         return CitationView(label, relative_link(self.page, source_page(cited.document), cited.anchor),
@@ -191,8 +221,8 @@ def _entity_link(ctx: EntityContext, entity_id: str, page: DocsPath) -> str:
 
 def _attribute_cell(attribute: Attribute | None, cite: _Citer) -> CellView:
     if attribute is None:
-        return CellView((), False)
-    return _cell(_grouped((v.value, v) for v in attribute.values), cite)
+        return CellView((), (), "", False)
+    return _cell(_grouped((v.value, v) for v in attribute.values), cite, fold=True)
 
 
 def _grouped(pairs) -> list[tuple[str, str, tuple[Cited, ...]]]:
@@ -203,13 +233,16 @@ def _grouped(pairs) -> list[tuple[str, str, tuple[Cited, ...]]]:
     return [(text, "", tuple(citations)) for text, citations in grouped.items()]
 
 
-def _cell(values: list[tuple[str, str, tuple[Cited, ...]]], cite: _Citer) -> CellView:
+def _cell(values: list[tuple[str, str, tuple[Cited, ...]]], cite: _Citer, *, fold: bool = False) -> CellView:
+    """Values with their citations; long quotations past CELL_FOLD fold away when ``fold``."""
     views, documents = [], set()
     for text, link, citations in values:
         unique = tuple(dict.fromkeys((c.document, c.anchor) for c in citations))
         documents.update(doc for doc, _ in unique)
         views.append(ValueView(text, link, tuple(cite(Cited("", doc, anchor)) for doc, anchor in unique)))
-    return CellView(tuple(views), len(documents) == 1)
+    shown = CELL_SHOWN if fold and len(views) > CELL_FOLD else len(views)
+    more = views[shown:]
+    return CellView(tuple(views[:shown]), tuple(more), f"{len(more)} more" if more else "", len(documents) == 1)
 
 
 def _chart(landscape: Landscape, ctx: EntityContext, sources: tuple[SourceLabel, ...],
@@ -223,13 +256,17 @@ def _chart(landscape: Landscape, ctx: EntityContext, sources: tuple[SourceLabel,
     for n, competitor in enumerate(shown):
         y = top + n * row
         x, segments = bar_x, []
+        name = _name(ctx, competitor.organization)
         for document, count in competitor.mentions:
             w = max(1, round(bar_width * count / largest))
-            segments.append(ChartSegment(x, w, order[document] + 1 if stacked else 1, count))
+            tooltip = Md(html.escape(f"{name}: {count} mention(s) in {sources[order[document]].label}"))
+            segments.append(ChartSegment(x, w, order[document] + 1 if stacked else 1, count, tooltip))
             x += w
-        bars.append(ChartBar(Md(html.escape(_short(_name(ctx, competitor.organization)))), y, y + bar_height - 3,
+        bars.append(ChartBar(Md(html.escape(_short(name))), y, y + bar_height - 3,
                              tuple(segments), competitor.total_mentions, x + 6))
-    legend = tuple((bar_x + n * 64, 8, n + 1, s.label) for n, s in enumerate(sources)) if stacked else ()
+    present = sorted({order[d] for c in shown for d, _ in c.mentions})
+    legend = tuple((bar_x + n * 64, 8, index + 1, sources[index].label) for n, index in enumerate(present)) \
+        if stacked else ()
     summary = "; ".join(
         f"{_name(ctx, c.organization)}: {c.total_mentions} ("
         + ", ".join(f"{sources[order[d]].label} {k}" for d, k in c.mentions) + ")"
@@ -297,7 +334,8 @@ def tables_view(documents: Sequence[Document], ctx: EntityContext) -> TablesPage
                 competitors=bool(block.header) and normalise_header(block.header[0]) == ORGANIZATION,
                 publisher_note=block.boilerplate,
             ))
-    return TablesPage(path, tuple(rows), cite.sources, relative_link(path, COMPETITORS_INDEX))
+    return TablesPage(path, tuple(rows), tuple(s for s in cite.sources if any(r.source == s for r in rows)),
+                      relative_link(path, COMPETITORS_INDEX))
 
 
 def table_caption(blocks: Sequence[Block], index: int) -> tuple[str, str]:

@@ -36,10 +36,13 @@ from .sentences import split_sentences
 DATA = Path(__file__).resolve().parent.parent / "data" / "competitor_cues.yml"
 ORGANIZATION = "organization"          # the canonical header of a competitor table's key column
 STATEMENT = "statement"                # the attribute holding what the prose says
+PRODUCT = "product"                    # a column of products: its names go to the products list
 PRODUCT_TYPES = ("product", "project")
 _PROSE_KINDS = ("paragraph", "list_item", "callout", "answer")
 _EMPTY_CELLS = {"", "-", "–", "—", "n/a", "na", "?", "none", "tbd"}
 _TOPIC_REACH = 40                      # a product named this early in a sentence is its subject
+_LABEL = re.compile(r"\s*(?:[(（][^)）]*[)）])?\s*(?:[:：]|\s[—–-]\s)\s*")   # "Meta (FAIR): ", "Nimbus — "
+_BRACKETED = re.compile(r"[(（][^)）]*[)）]")
 
 
 # ---------------------------------------------------------------------------------------------
@@ -60,10 +63,6 @@ class Attribute:
     key: str                               # normalised header ("strategy") or "statement"
     label: str                             # as shown ("Strategy", "What the sources say")
     values: tuple[Cited, ...]              # in source order
-
-    @property
-    def documents(self) -> tuple[str, ...]:
-        return tuple(sorted({v.document for v in self.values}))
 
 
 @dataclass(frozen=True)
@@ -221,8 +220,9 @@ def find_landscape(documents: Sequence[Document], index: EntityIndex,
     cues = cues or load_cues()
     corpus = _Corpus(documents, index)
     found = _Found()
-    for document in corpus.documents:
+    for document in corpus.documents:           # tables first: a row makes its company a competitor
         _from_tables(document, corpus, cues, found)
+    for document in corpus.documents:
         _from_prose(document, corpus, cues, found)
     _from_relations(corpus, found)
     competitors = _competitors(corpus, cues, found)
@@ -239,7 +239,6 @@ class _Corpus:
     def __init__(self, documents: Sequence[Document], index: EntityIndex) -> None:
         self.documents = tuple(sorted(documents, key=lambda d: d.id))
         self.entities: dict[str, Entity] = {e.id: e for e in index.entities}
-        self.relations = index.relations
         self.passages: dict[tuple[str, str], Passage] = {
             (p.document, p.anchor): p for d in self.documents for p in d.passages}
         self.order = {key: n for n, key in enumerate(self.passages)}
@@ -248,6 +247,16 @@ class _Corpus:
             self.mentions[(mention.document, mention.anchor)].append(mention)
         for found in self.mentions.values():
             found.sort(key=lambda m: m.start)
+        # relations stated in the text outside publishers' notes (curated ones cite no passage)
+        stated = [r for r in index.relations if r.document and not self.in_boilerplate(r.document, r.anchor)]
+        self.developed: dict[str, list] = defaultdict(list)          # organisation -> develops relations
+        self.developers: dict[str, list[str]] = defaultdict(list)    # product -> organisations
+        for rel in (r for r in stated if r.predicate == "develops"):
+            self.developed[rel.subject].append(rel)
+            if self.type_of(rel.subject) == ORGANIZATION:
+                self.developers[rel.object].append(rel.subject)
+        self.rivalries = [r for r in stated if r.predicate == "competes_with"]
+        self.rivalry_passages = {(r.document, r.anchor) for r in self.rivalries}
 
     def type_of(self, entity_id: str) -> str:
         entity = self.entities.get(entity_id)
@@ -258,12 +267,7 @@ class _Corpus:
         return passage is None or passage.boilerplate
 
     def developer_of(self, product: str) -> str | None:
-        for rel in self.relations:
-            if (rel.predicate == "develops" and rel.object == product
-                    and self.type_of(rel.subject) == ORGANIZATION
-                    and not (rel.document and self.in_boilerplate(rel.document, rel.anchor))):
-                return rel.subject
-        return None
+        return self.developers[product][0] if self.developers.get(product) else None
 
 
 class _Found:
@@ -275,6 +279,9 @@ class _Found:
         self.labels: dict[str, str] = {}
         self.products: dict[str, dict[str, list[Cited]]] = defaultdict(lambda: defaultdict(list))
         self.trusted: set[str] = set()     # keyed by a table row: a competitor whatever its type
+
+    def is_organization(self, entity_id: str, corpus: _Corpus) -> bool:
+        return entity_id in self.trusted or corpus.type_of(entity_id) == ORGANIZATION
 
     def add(self, org: str, key: str, label: str, cited: Cited) -> None:
         self.labels.setdefault(key, label)
@@ -292,7 +299,8 @@ def _from_tables(document: Document, corpus: _Corpus, cues: CompetitorCues, foun
             continue
         if normalise_header(block.header[0], cues) != ORGANIZATION:
             continue
-        columns = [(normalise_header(h, cues), h) for h in block.header]
+        columns = [(normalise_header(h, cues), h.strip()) if h.strip() else (f"column {n}", f"Column {n}")
+                   for n, h in enumerate(block.header, 1)]
         for row in block.passages:
             if len(row.cell_spans) < 2:
                 continue
@@ -306,8 +314,13 @@ def _from_tables(document: Document, corpus: _Corpus, cues: CompetitorCues, foun
                 found.product(org, product, Cited(surface, row.document, row.anchor))
             for (key, header), (a, b) in zip(columns[1:], row.cell_spans[1:]):
                 value = row.text[a:b].strip()
-                if value.lower() not in _EMPTY_CELLS:
-                    found.add(org, key, cues.labels.get(key, header.strip() or key), Cited(value, row.document, row.anchor))
+                named = [m for m in corpus.mentions.get((row.document, row.anchor), ())
+                         if a <= m.start and m.end <= b and corpus.type_of(m.entity) in PRODUCT_TYPES]
+                if key == PRODUCT and named:
+                    for mention in named:
+                        found.product(org, mention.entity, Cited(mention.surface, row.document, row.anchor))
+                elif value.lower() not in _EMPTY_CELLS:
+                    found.add(org, key, cues.labels.get(key, header), Cited(value, row.document, row.anchor))
 
 
 def _key_cell(row: Passage, start: int, end: int, corpus: _Corpus) -> tuple[str | None, list[tuple[str, str]]]:
@@ -317,14 +330,14 @@ def _key_cell(row: Passage, start: int, end: int, corpus: _Corpus) -> tuple[str 
     outer = [m for m in mentions if not any(a <= m.start < b for a, b in inside)]
     inner = [m for m in mentions if any(a <= m.start < b for a, b in inside)]
     org, products = None, []
-    for mention in outer:
+    for mention in outer + inner:             # "Anthropic (Mythos)", else "Azure (Microsoft)"
         if corpus.type_of(mention.entity) == ORGANIZATION:
             org = mention.entity
             break
     if org is None and outer:                 # a product named in the company column: its developer
         first = outer[0]
         developer = corpus.developer_of(first.entity)
-        org = developer or first.entity
+        org = developer or first.entity       # else trust the table: the column names companies
         if developer:
             products.append((first.entity, first.surface))
     products += [(m.entity, m.surface) for m in outer + inner
@@ -333,13 +346,12 @@ def _key_cell(row: Passage, start: int, end: int, corpus: _Corpus) -> tuple[str 
 
 
 def _bracketed(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), m.end()) for m in re.finditer(r"[(（][^)）]*[)）]", text[:end]) if m.start() >= start]
+    return [(m.start(), m.end()) for m in _BRACKETED.finditer(text, start, end)]
 
 
 def _from_prose(document: Document, corpus: _Corpus, cues: CompetitorCues, found: _Found) -> None:
     section_level = 0                        # level of the heading that made a competitive section
     previous: Block | None = None
-    related = {(r.document, r.anchor) for r in corpus.relations if r.predicate == "competes_with"}
     for block in document.blocks:
         if block.boilerplate:
             continue
@@ -353,7 +365,7 @@ def _from_prose(document: Document, corpus: _Corpus, cues: CompetitorCues, found
         for passage in block.passages:
             if passage.kind not in _PROSE_KINDS:
                 continue
-            subject = _labelled_subject(passage, corpus) if listed else None
+            subject = _labelled_subject(passage, corpus, found) if listed else None
             if subject is not None:
                 org, label_end, products = subject
                 cited = Cited(passage.text[label_end:].strip(), passage.document, passage.anchor)
@@ -361,19 +373,19 @@ def _from_prose(document: Document, corpus: _Corpus, cues: CompetitorCues, found
                 found.add(org, STATEMENT, cues.labels.get(STATEMENT, STATEMENT), cited)
                 for product, surface in products:
                     found.product(org, product, Cited(surface, passage.document, passage.anchor))
-            elif (listed or section_level or (passage.document, passage.anchor) in related
+            elif (listed or section_level or (passage.document, passage.anchor) in corpus.rivalry_passages
                   or cues.competition.search(passage.text)):
                 _statements(passage, corpus, cues, found)
         previous = block
 
 
-def _labelled_subject(passage: Passage, corpus: _Corpus) -> tuple[str, int, list[tuple[str, str]]] | None:
+def _labelled_subject(passage: Passage, corpus: _Corpus, found: _Found) -> tuple[str, int, list[tuple[str, str]]] | None:
     """``OpenAI: The undisputed leader...`` or ``Meta (FAIR): ...``: the organisation it is about."""
     mentions = corpus.mentions.get((passage.document, passage.anchor), ())
-    if not mentions or mentions[0].start > 2 or corpus.type_of(mentions[0].entity) != ORGANIZATION:
+    if not mentions or mentions[0].start > 2 or not found.is_organization(mentions[0].entity, corpus):
         return None
     first = mentions[0]
-    label = re.compile(r"\s*(?:[(（]([^)）]*)[)）])?\s*(?:[:：]|\s[—–-]\s)\s*").match(passage.text, first.end)
+    label = _LABEL.match(passage.text, first.end)
     if not label:
         return None
     products = [(m.entity, m.surface) for m in mentions[1:]
@@ -384,7 +396,7 @@ def _labelled_subject(passage: Passage, corpus: _Corpus) -> tuple[str, int, list
 def _statements(passage: Passage, corpus: _Corpus, cues: CompetitorCues, found: _Found) -> None:
     """Each sentence naming an organisation is a statement about it."""
     mentions = [m for m in corpus.mentions.get((passage.document, passage.anchor), ())
-                if corpus.type_of(m.entity) == ORGANIZATION]
+                if found.is_organization(m.entity, corpus)]
     if not mentions:
         return
     for start, end in split_sentences(passage.text):
@@ -396,11 +408,9 @@ def _statements(passage: Passage, corpus: _Corpus, cues: CompetitorCues, found: 
 
 
 def _from_relations(corpus: _Corpus, found: _Found) -> None:
-    for rel in corpus.relations:
-        if rel.predicate != "competes_with" or not rel.document or corpus.in_boilerplate(rel.document, rel.anchor):
-            continue
+    for rel in corpus.rivalries:
         for org in (rel.subject, rel.object):
-            if corpus.type_of(org) == ORGANIZATION:
+            if found.is_organization(org, corpus):
                 found.evidence[org].append(Cited("", rel.document, rel.anchor))
 
 
@@ -413,7 +423,7 @@ def _competitors(corpus: _Corpus, cues: CompetitorCues, found: _Found) -> tuple[
             mentions[mention.entity][mention.document] += 1
     result = []
     for org, evidence in found.evidence.items():
-        if not mentions.get(org) or (org not in found.trusted and corpus.type_of(org) != ORGANIZATION):
+        if not mentions.get(org) or not found.is_organization(org, corpus):
             continue
         _add_developed(org, corpus, found)
         result.append(Competitor(
@@ -429,9 +439,8 @@ def _competitors(corpus: _Corpus, cues: CompetitorCues, found: _Found) -> tuple[
 
 def _add_developed(org: str, corpus: _Corpus, found: _Found) -> None:
     """Products from the entity index's ``develops`` relations, each citing its passage."""
-    for rel in corpus.relations:
-        if (rel.predicate == "develops" and rel.subject == org and rel.document
-                and corpus.type_of(rel.object) in PRODUCT_TYPES and not corpus.in_boilerplate(rel.document, rel.anchor)):
+    for rel in corpus.developed.get(org, ()):
+        if corpus.type_of(rel.object) in PRODUCT_TYPES:
             found.product(org, rel.object, Cited(corpus.entities[rel.object].name, rel.document, rel.anchor))
 
 
