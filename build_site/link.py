@@ -18,6 +18,12 @@ from .model import Claim, Document, Event
 from .paths import DocsPath, entity_page
 
 TIMELINE = DocsPath("timeline/index.md")
+
+
+def timeline_page(event: Event) -> DocsPath:
+    """The timeline is split by year so pages stay small; relative and undated events have
+    their own page."""
+    return DocsPath(f"timeline/{event.start[:4]}.md") if event.start else DocsPath("timeline/undated.md")
 GLOSSARY = DocsPath("glossary/index.md")
 CLAIMS = DocsPath("claims/index.md")
 PREDICTIONS = DocsPath("claims/predictions.md")
@@ -133,7 +139,7 @@ def _links(mentions_by_passage, events: list[Event], entity_by_id: dict[str, Ent
     for event in events:
         if event.expr_end > event.expr_start:
             links[(event.document, event.anchor)].append(Link(
-                event.expr_start, event.expr_end, TIMELINE, event.id, f"Timeline: {event.kind}", "date"))
+                event.expr_start, event.expr_end, timeline_page(event), event.id, f"Timeline: {event.kind}", "date"))
     if expansions:
         pattern = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(
             re.escape(a) for a in sorted(expansions, key=len, reverse=True)) + r")(?![A-Za-z0-9])")

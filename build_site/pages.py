@@ -15,7 +15,7 @@ from .views_home import home_view
 from .views_corpus import event_view, passage_spans
 from .views_competitors import COMPETITORS_INDEX, TABLES_INDEX, competitors_view, tables_view
 from .views_entities import EntityContext, entities_index_view, entity_page_view
-from .views_timeline import timeline_view
+from .views_timeline import timeline_index_view, timeline_pages
 
 
 def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> tuple[PageFile, ...]:
@@ -24,7 +24,7 @@ def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> 
     pages.extend(_source(corpus, i, ctx) for i in range(len(corpus.documents)))
     pages.extend(_entity(corpus, entity, ctx) for entity in corpus.entities)
     pages.append(_entities_index(corpus, ctx))
-    pages.append(_timeline(corpus, ctx))
+    pages.extend(_timeline(corpus, ctx))
     pages.append(_claims(corpus, ctx))
     pages.append(_predictions(corpus, ctx, as_of))
     pages.append(_glossary(corpus, ctx))
@@ -51,7 +51,7 @@ def _source(corpus: Corpus, index: int, ctx: EntityContext) -> PageFile:
     view = replace(
         view,
         entities=tuple(ctx.ref(entity_id, path, n) for entity_id, n in corpus.entities_by_document.get(doc.id, ())),
-        events=tuple(event_view(e, path, ctx.titles, ctx.entities)
+        events=tuple(ctx.event(e, path)
                      for e in sorted(corpus.events_by_document.get(doc.id, ()),
                                      key=lambda e: (ctx.order[(e.document, e.anchor)], e.expr_start))),
         related=tuple((ctx.titles[other], relative_link(path, source_page(other)), n)
@@ -77,10 +77,14 @@ def _entities_index(corpus: Corpus, ctx: EntityContext) -> PageFile:
     return PageFile(view.path, render_template("entities.md.j2", page=view, front_matter=meta))
 
 
-def _timeline(corpus: Corpus, ctx: EntityContext) -> PageFile:
-    view = timeline_view(corpus, ctx.titles, ctx.entities)
-    meta = front_matter(title="Timeline", description=f"{view.total} dated statements from the sources, in order.")
-    return PageFile(TIMELINE, render_template("timeline.md.j2", page=view, front_matter=meta))
+def _timeline(corpus: Corpus, ctx: EntityContext) -> list[PageFile]:
+    index = timeline_index_view(corpus)
+    meta = front_matter(title="Timeline", description=f"{index.total} dated statements from the sources, by year.")
+    files = [PageFile(TIMELINE, render_template("timeline.md.j2", page=index, front_matter=meta))]
+    for page in timeline_pages(corpus, ctx):
+        meta = front_matter(title=page.title, description=page.intro)
+        files.append(PageFile(page.path, render_template("timeline_year.md.j2", page=page, front_matter=meta)))
+    return files
 
 
 def _claims(corpus: Corpus, ctx: EntityContext) -> PageFile:

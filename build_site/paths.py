@@ -14,6 +14,7 @@ from __future__ import annotations
 import posixpath
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NewType
 
 SeedPath = NewType("SeedPath", str)
@@ -76,11 +77,14 @@ def entity_page(entity_id: str) -> DocsPath:
 
 def relative_link(from_page: DocsPath, to_page: DocsPath, anchor: str = "") -> Url:
     """A relative Markdown link from one generated page to another (or to itself)."""
-    if from_page == to_page:
-        target = ""
-    else:
-        target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    target = "" if from_page == to_page else _relative_path(posixpath.dirname(from_page), to_page)
     return Url(f"{target}#{anchor}" if anchor else target)
+
+
+@lru_cache(maxsize=65536)
+def _relative_path(from_dir: str, to_page: str) -> str:
+    # Pages link to the same few thousand targets from a handful of folders: cache the walk.
+    return posixpath.relpath(to_page, from_dir or ".")
 
 
 def page_url(page: DocsPath) -> str:

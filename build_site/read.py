@@ -23,7 +23,9 @@ from .model import Seed
 from .paths import SeedPath, seed_slug, unique_slugs
 
 SEED_SUFFIXES = (".txt", ".md")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# C0 controls other than tab and newline, DEL and the C1 controls (U+0080-U+009F: NEL,
+# CSI... are control characters too, invisible on a page).
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 # A file is binary when NUL bytes or other C0 controls are a noticeable share of it.
 _BINARY_SHARE = 0.02
 
@@ -37,7 +39,7 @@ def read_seeds(seeds_dir: Path, display_root: str = "seeds") -> tuple[tuple[Seed
     diags += _slug_clash_diagnostics(slugs, display_root)
     seeds: list[Seed] = []
     for path in paths:
-        display = f"{display_root}/{path}"
+        display = _shown(f"{display_root}/{path}")
         try:
             data = (seeds_dir / path).read_bytes()
         except OSError as exc:
@@ -53,21 +55,33 @@ def read_seeds(seeds_dir: Path, display_root: str = "seeds") -> tuple[tuple[Seed
 def _find_seed_files(seeds_dir: Path, display_root: str) -> tuple[list[SeedPath], list[Diagnostic]]:
     found: list[SeedPath] = []
     diags: list[Diagnostic] = []
+    root = seeds_dir.resolve()
     for file in sorted(seeds_dir.rglob("*")):
         rel = file.relative_to(seeds_dir)
         if any(part.startswith(".") for part in rel.parts) or not file.is_file():
             continue
-        if file.suffix.lower() in SEED_SUFFIXES:
+        if file.suffix.lower() in SEED_SUFFIXES and not file.resolve().is_relative_to(root):
+            # Seeds are untrusted: a link to /etc/passwd or ~/.ssh must not be published.
+            diags.append(diagnostic(_shown(f"{display_root}/{rel.as_posix()}"), 0, "BS107",
+                                    "cannot read the file: a symbolic link to outside the seeds folder"))
+        elif file.suffix.lower() in SEED_SUFFIXES:
             found.append(SeedPath(rel.as_posix()))
         else:
-            diags.append(diagnostic(f"{display_root}/{rel.as_posix()}", 0, "BS106",
+            diags.append(diagnostic(_shown(f"{display_root}/{rel.as_posix()}"), 0, "BS106",
                                     "not a .txt or .md file; ignored"))
     return sorted(found), diags
 
 
+def _shown(display: str) -> str:
+    """A path as messages and pages show it: a file name's control, format and separator
+    characters (a newline, U+202E) become ``\\x..`` escapes, so a name can neither forge a
+    line of the build log (CI parses ``::error::`` lines) nor turn text around."""
+    return "".join(ch if ch.isprintable() or ch == " " else ascii(ch)[1:-1] for ch in display)
+
+
 def _slug_clash_diagnostics(slugs: dict[SeedPath, str], display_root: str) -> list[Diagnostic]:
     return [
-        diagnostic(f"{display_root}/{path}", 0, "BS105",
+        diagnostic(_shown(f"{display_root}/{path}"), 0, "BS105",
                    f"its page name {seed_slug(path)!r} is taken by another seed; using {slug!r}")
         for path, slug in sorted(slugs.items()) if slug != seed_slug(path)
     ]
@@ -78,12 +92,18 @@ def decode_seed(data: bytes, path: SeedPath, slug: str, display: str) -> tuple[S
     diags: list[Diagnostic] = []
     if _looks_binary(data):
         return None, [diagnostic(display, 0, "BS101", "binary content (NUL or control bytes); skipped")]
-    text, encoding = _decode(data)
+    damaged = _damaged_utf8(data)
+    if damaged:
+        text, encoding, invalid, line = damaged
+        diags.append(diagnostic(display, line, "BS102", f"not valid UTF-8; decoded as {encoding} with "
+                                                        f"{invalid} invalid byte sequence(s) replaced by U+FFFD"))
+    else:
+        text, encoding = _decode(data)
     if text is None:
         return None, [diagnostic(display, 0, "BS101", "cannot be decoded as text in any known encoding; skipped")]
-    if encoding not in ("utf-8", "utf-8-sig", "ascii"):
+    if encoding not in ("utf-8", "utf-8-sig", "ascii") and not damaged:
         diags.append(diagnostic(display, 0, "BS102", f"not UTF-8; decoded as {encoding}"))
-    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _normalise_line_ends(text)
     first_control = _CONTROL.search(text)
     if first_control:
         line = text.count("\n", 0, first_control.start()) + 1
@@ -106,6 +126,34 @@ def _looks_binary(data: bytes) -> bool:
         return False
     controls = sum(1 for b in sample if b < 9 or 13 < b < 32 and b != 27)
     return controls / len(sample) > _BINARY_SHARE
+
+
+def _normalise_line_ends(text: str) -> str:
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _damaged_utf8(data: bytes) -> tuple[str, str, int, int] | None:
+    """UTF-8 text with a few invalid bytes (a truncated character, one pasted cp1252 byte):
+    ``(text with U+FFFD for each invalid sequence, codec, invalid count, line of the first)``.
+
+    Guessing a legacy encoding for such a file (charset detection picks mac_iceland) would
+    garble every valid non-ASCII character in it. Text in a legacy encoding has few byte
+    sequences that happen to be valid UTF-8, far fewer than invalid ones, so it is not taken.
+    """
+    bom = data.startswith(b"\xef\xbb\xbf")
+    body = data[3:] if bom else data
+    try:
+        body.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        first_error = exc.start
+    text = body.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd") - body.count("\ufffd".encode("utf-8"))
+    valid_non_ascii = len(text) - len(text.encode("ascii", "ignore")) - text.count("\ufffd")
+    if valid_non_ascii < 2 * invalid:
+        return None
+    line = _normalise_line_ends(body[:first_error].decode("utf-8", errors="replace")).count("\n") + 1
+    return text, "utf-8-sig" if bom else "utf-8", invalid, line
 
 
 def _decode(data: bytes) -> tuple[str | None, str]:

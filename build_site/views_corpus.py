@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .analyse.entities import Entity, Mention
-from .link import TIMELINE, TYPE_LABELS, Corpus, Link
+from .link import TYPE_LABELS, Corpus, Link, timeline_page
 from .markup import Md, Span, escape, inline
 from .model import Document, Event, Passage
 from .paths import DocsPath, entity_page, relative_link, source_page
@@ -70,7 +70,7 @@ def event_view(event: Event, page: DocsPath, titles: dict[str, str], entity_name
         date_text=event.date_text, normalised=normalised_date(event), datetime=event.start or "",
         summary=_summary_with_entities(event, page, entity_names),
         source_title=titles[event.document], source_link=relative_link(page, src, event.anchor),
-        timeline_link=relative_link(page, TIMELINE, event.id), publisher_note=event.publisher_note,
+        timeline_link=relative_link(page, timeline_page(event), event.id), publisher_note=event.publisher_note,
     )
 
 

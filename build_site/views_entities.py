@@ -1,16 +1,18 @@
 """Page plans for entity pages, the entities index and the coverage matrix."""
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass
 
 from .analyse.entities import Entity
-from .link import TYPE_LABELS, Corpus
+from .link import TIMELINE, TYPE_LABELS, Corpus
 from .markup import Md
 from .paths import DocsPath, entity_page, relative_link, source_page
 from .views_corpus import PREDICATE_LABELS, EntityRef, EventView, event_view, snippet
 
 ENTITIES_INDEX = DocsPath("entities/index.md")
 MAX_SNIPPETS = 60          # mentions listed on an entity page; the rest are counted per source
+MAX_EVENTS = 40            # events listed on an entity page; the rest are on the timeline
 MATRIX_MAX_SOURCES = 24
 
 
@@ -49,11 +51,13 @@ class EntityPage:
     relations: tuple[RelationView, ...]
     per_source: tuple[SourceCount, ...]
     events: tuple[EventView, ...]
+    more_events: int
     mentions: tuple[MentionView, ...]
     more_mentions: int
     co_mentioned: tuple[EntityRef, ...]
     total: int
     index_link: str
+    timeline_link: str
 
 
 def entity_page_view(corpus: Corpus, entity: Entity, ctx: "EntityContext") -> EntityPage:
@@ -72,12 +76,14 @@ def entity_page_view(corpus: Corpus, entity: Entity, ctx: "EntityContext") -> En
         relations=tuple(_relation_views(corpus, entity, path, ctx)),
         per_source=tuple(SourceCount(ctx.titles[doc], relative_link(path, source_page(doc)), n)
                          for doc, n in sorted(per_source.items(), key=lambda kv: (-kv[1], kv[0]))),
-        events=tuple(event_view(e, path, ctx.titles, ctx.entities) for e in corpus.events_by_entity.get(entity.id, ())),
+        events=tuple(ctx.event(e, path) for e in corpus.events_by_entity.get(entity.id, ())[:MAX_EVENTS]),
+        more_events=max(0, len(corpus.events_by_entity.get(entity.id, ())) - MAX_EVENTS),
         mentions=tuple(_mention_view(m, path, ctx) for m in shown),
         more_mentions=len(mentions) - len(shown),
         co_mentioned=tuple(ctx.ref(other, path, n) for other, n in corpus.co_mentions.get(entity.id, ())),
         total=len(mentions),
         index_link=relative_link(path, ENTITIES_INDEX),
+        timeline_link=relative_link(path, TIMELINE),
     )
 
 
@@ -89,6 +95,20 @@ class EntityContext:
         self.entities = {e.id: e for e in corpus.entities}
         self.passages = {(p.document, p.anchor): p for d in corpus.documents for p in d.passages}
         self.order = {key: i for i, key in enumerate(self.passages)}   # passages in text order
+        self._events: dict[tuple[str, str], EventView] = {}
+        self.relations_of: dict[str, list] = {}          # entity id -> relations it takes part in
+        for rel in corpus.relations:
+            self.relations_of.setdefault(rel.subject, []).append(rel)
+            if rel.object != rel.subject:
+                self.relations_of.setdefault(rel.object, []).append(rel)
+
+    def event(self, event, page: DocsPath) -> EventView:
+        """An event as shown on ``page``; pages in one folder share it (links are the same)."""
+        key = (event.id, posixpath.dirname(page))
+        view = self._events.get(key)
+        if view is None:
+            view = self._events[key] = event_view(event, page, self.titles, self.entities)
+        return view
 
     def ref(self, entity_id: str, page: DocsPath, count: int = 0) -> EntityRef:
         entity = self.entities[entity_id]
@@ -99,9 +119,7 @@ class EntityContext:
 def _relation_views(corpus: Corpus, entity: Entity, path: DocsPath, ctx: EntityContext) -> list[RelationView]:
     """Relations of the entity, one line per (predicate, other entity), citing every passage."""
     grouped: dict[tuple[str, str], list[tuple[str, str]]] = {}
-    for rel in corpus.relations:
-        if entity.id not in (rel.subject, rel.object):
-            continue
+    for rel in ctx.relations_of.get(entity.id, ()):
         outgoing = rel.subject == entity.id
         other = rel.object if outgoing else rel.subject
         if other not in ctx.entities:

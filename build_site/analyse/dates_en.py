@@ -28,7 +28,8 @@ Handler = Callable[[re.Match, str], "Desc | None"]
 
 class Rule(NamedTuple):
     """A compiled rule. ``needs`` names the trigger kinds one of which every match contains
-    ('y' a year's digits, 'u' a unit or vague word): ``dates_scan`` searches only there."""
+    ('y' a year's digits, 'yy' two of them, 'u' a unit or vague word): ``dates_scan``
+    searches only windows that hold them."""
 
     regex: re.Pattern
     handler: Handler
@@ -317,7 +318,7 @@ _PERIODS = rf"(?P<u>{_PLURAL})"
 _PREP = r"(?:over|in|during|for|throughout)"
 _P, _R = _unnamed(_POINT), _unnamed(_REL)
 _LEAD = rf"(?:(?P<lead>between|from){_WS})?"
-_Y, _U, _YU = frozenset("y"), frozenset("u"), frozenset("yu")
+_Y, _U, _YU, _TWO_YEARS = frozenset("y"), frozenset("u"), frozenset("yu"), frozenset({"yy"})
 
 
 def _rule(pattern: str, handler: Handler, needs: frozenset[str]) -> Rule:
@@ -327,7 +328,7 @@ def _rule(pattern: str, handler: Handler, needs: frozenset[str]) -> Rule:
 
 # Between equally long matches at the same place, the earlier rule wins.
 RULES: list[Rule] = [
-    _rule(rf"{_LEAD}(?P<a>{_P}){_SEP}(?P<b>{_P})", _on_range, _Y),
+    _rule(rf"{_LEAD}(?P<a>{_P}){_SEP}(?P<b>{_P})", _on_range, _TWO_YEARS),
     _rule(rf"{_LEAD}(?P<m1>{_MON}){_SEP}(?P<m2>{_MON}),?{_WS}(?P<y>{_YR})(?P<q1>)(?P<d1>)", _on_shared_year, _Y),
     _rule(rf"{_LEAD}q(?P<q1>[1-4]){_SEP}q(?P<q2>[1-4])(?:{_WS}of)?{_WS}(?P<y>{_YR})", _on_shared_year, _Y),
     _rule(rf"(?P<m1>{_MON}){_WS}(?P<d1>{_DAY}){_OWS}[-–]{_OWS}(?:(?P<m2>{_MON}){_WS})?(?P<d2>{_DAY}),?"

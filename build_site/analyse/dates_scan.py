@@ -26,7 +26,8 @@ from typing import Iterator
 from . import dates_zh
 from .dates_en import DATA, RULES, UNIT_TRIGGERS, Rule, ignore_case, spelled_words
 
-_RIGHT = 32  # longest tail after a trigger: "2024-05-06 and beyond" (4-space gaps) + lookahead
+_TAIL = 28  # no English match goes further past its last trigger: "2024-05-06 and earlier"
+_LOOK = 2  # and no lookahead further past a match
 _REACH = 200  # no English match is longer (tests/test_dates.py checks), so no walk goes further
 ZH_REACH = 64  # no Chinese match is longer, lookaheads included
 
@@ -34,11 +35,15 @@ EN_RULES: list[tuple[int, Rule]] = list(enumerate(RULES))
 ZH_RULES: list[tuple[int, Rule]] = [(len(RULES) + i, Rule(rx, handler, frozenset("z")))
                                     for i, (rx, handler) in enumerate(dates_zh.build_rules(DATA["zh"]))]
 
-_RUN = re.compile(r"\d{2,}")
+_RUN = re.compile(r"\d\d+")  # written so: a leading \d lets the regex engine skip to digits fast
 _YEAR_CUE = re.compile(r"(?:['’]|[qhylr]\s{0,4})\Z")  # ends of ', q, h, fy, fiscal, year
-# The walk runs forwards over the reversed text: separators, digits and whole spelled words.
-_WALK = re.compile(r"(?:[\s\-–—,./'’]|\d|(?:%s)(?![a-z]))*+"
-                   % "|".join(re.escape(w[::-1]) for w in sorted(spelled_words(), key=len, reverse=True)))
+_SPELLED = sorted(spelled_words(), key=len, reverse=True)
+_SEPARATOR = r"[\s\-–—,./'’]"
+# Walks: separators, digits and whole spelled words, forwards (the tail) and over the reversed
+# text (the head). Each token can be read one way only, so possessive repeats lose nothing.
+_TAIL_WALK = re.compile(rf"(?:{_SEPARATOR}|\d|(?:{'|'.join(_SPELLED)})(?![a-z]))*+")
+_HEAD_WALK = re.compile(rf"(?:{_SEPARATOR}|\d|(?:{'|'.join(w[::-1] for w in _SPELLED)})(?![a-z]))*+")
+_LETTERS = re.compile("[a-z]*")
 _ZH_TRIGGER = re.compile(f"[{dates_zh.TRIGGERS}]")
 _IRREGULAR_CASE = re.compile("[\u0130\u0131\u017f]")  # İ ı ſ: re.IGNORECASE is not str.lower there
 
@@ -58,21 +63,36 @@ def _triggers(low: str) -> list[tuple[int, int, str]]:
     return found
 
 
+def _head(low: str, rev: str, s: int, floor: int) -> int:
+    """Where a match holding the trigger that starts at s may start, looking no further than floor."""
+    n = len(low)
+    return s - (_HEAD_WALK.match(rev, n - s, n - floor).end() - (n - s))
+
+
+def _tail(low: str, e: int) -> int:
+    """Where searching must stop for matches whose last trigger ends at e. The tail walk stops
+    at a character no rule consumes, or at letters that are no spelled word: a rule may still
+    read a shorter word there ("2024 onwardsy"), so the window keeps those letters and the
+    characters its lookahead sees after them."""
+    stop = _TAIL_WALK.match(low, e, e + _TAIL).end()
+    stop = _LETTERS.match(low, stop, e + _TAIL).end()
+    return min(len(low), stop + _LOOK)
+
+
 def _english_windows(low: str) -> list[list]:
-    """Merged [start, end, kinds] windows around the triggers; see the module docstring."""
-    triggers = sorted(_triggers(low))
-    n, rev, windows = len(low), low[::-1], []
-    for s, e, kind in triggers:
+    """Merged [start, end, kinds] windows around the triggers; see the module docstring.
+    Kinds: 'y', 'u', and 'yy' for two year triggers (a range of two points needs both)."""
+    rev, windows = low[::-1], []
+    for s, e, kind in sorted(_triggers(low)):
         last = windows[-1] if windows else [0, 0, set()]
-        start = s
-        if s > last[1]:  # walk left; into the last window merges (stopping at its start, not
-            # its end, which could cut a word that a match through the trigger holds)
-            start = s - (_WALK.match(rev, n - s, n - max(last[0], s - _REACH)).end() - (n - s))
+        # walking into the last window merges; stop at its start, not its end, which could
+        # cut a word that a match through this trigger holds
+        start = s if s <= last[1] else _head(low, rev, s, max(last[0], s - _REACH))
         if windows and start <= last[1]:
-            last[1] = max(last[1], min(n, e + _RIGHT))
-            last[2].add(kind)
+            last[1] = max(last[1], _tail(low, e))
+            last[2].add("yy" if kind == "y" and "y" in last[2] else kind)
         else:
-            windows.append([start, min(n, e + _RIGHT), {kind}])
+            windows.append([start, _tail(low, e), {kind}])
     return windows
 
 
@@ -96,15 +116,18 @@ def matches(text: str) -> Iterator[tuple[int, Rule, re.Match]]:
     if plain or not _IRREGULAR_CASE.search(text):
         yield from _search(EN_RULES, _english_windows(low := text.lower()), low)
     else:
-        everything = [[0, len(text), {"y", "u"}]]
+        everything = [[0, len(text), {"y", "yy", "u"}]]
         yield from _search([(rank, ignore_case(rule)) for rank, rule in EN_RULES], everything, text)
     if not plain:
         yield from _search(ZH_RULES, _chinese_windows(text), text)
 
 
 def _search(rules: list[tuple[int, Rule]], windows: list[list], text: str) -> Iterator[tuple[int, Rule, re.Match]]:
+    chosen: dict[frozenset, list[tuple[int, Rule]]] = {}
     for start, end, kinds in windows:
-        for rank, rule in rules:
-            if not rule.needs.isdisjoint(kinds):
-                for m in rule.regex.finditer(text, start, end):
-                    yield rank, rule, m
+        key = frozenset(kinds)
+        if key not in chosen:
+            chosen[key] = [(rank, rule) for rank, rule in rules if not rule.needs.isdisjoint(kinds)]
+        for rank, rule in chosen[key]:
+            for m in rule.regex.finditer(text, start, end):
+                yield rank, rule, m

@@ -8,10 +8,11 @@ into frozen sets and precompiled regular expressions, built once and passed to e
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, Sequence
 
 import yaml
 
@@ -91,6 +92,14 @@ class Cues:
     stem_exceptions: frozenset[str]
     relation_phrases: Mapping[str, tuple[str, ...]]
     cjk: CjkCues
+    # How a left cue can end and start (see _LeftScan); None when only a full search is safe.
+    left_scan: "_LeftScan | None" = field(default=None, compare=False, repr=False)
+
+    def left_match(self, before: str) -> re.Match[str] | None:
+        """``left_cue.search(before)``, without trying the pattern at every offset: see _LeftScan."""
+        if self.left_scan is None:
+            return self.left_cue.search(before)
+        return self.left_scan.search(self.left_cue, before)
 
     def is_generic_acronym(self, word: str) -> bool:
         """'AI', 'APIs', 'CEOs': everyday acronyms, alone never a name."""
@@ -115,10 +124,30 @@ class Cues:
         return None
 
 
+_LOADED: dict[Path, tuple[tuple[int, int], Cues]] = {}
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def load_cues(path: Path = DEFAULT_CUES) -> Cues:
-    """Read the cue file and compile it; raises ValueError naming the file on a bad entry."""
-    with Path(path).open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+    """Read the cue file and compile it; raises ValueError naming the file on a bad entry.
+
+    The compiled cues are kept for as long as the file is unchanged (same size and mtime), so a
+    run pays for reading and compiling them once, and an edited file is read again.
+    """
+    resolved = Path(path).resolve()
+    stat = resolved.stat()
+    version = (stat.st_mtime_ns, stat.st_size)
+    cached = _LOADED.get(resolved)
+    if cached is not None and cached[0] == version:
+        return cached[1]
+    with resolved.open(encoding="utf-8") as handle:
+        data = yaml.load(handle, Loader=_YAML_LOADER)
+    cues = _compile(data, path)
+    _LOADED[resolved] = (version, cues)
+    return cues
+
+
+def _compile(data, path) -> Cues:
     _check_strings(data, path)
     class_nouns = {kind: tuple(words) for kind, words in data["class_nouns"].items()}
     return Cues(
@@ -148,6 +177,7 @@ def load_cues(path: Path = DEFAULT_CUES) -> Cues:
         stem_exceptions=frozenset(data["stem_exceptions"]),
         relation_phrases=MappingProxyType({k: tuple(v) for k, v in data["relations"].items()}),
         cjk=_cjk_cues(data["cjk"]),
+        left_scan=_LeftScan.build(data["left_phrases"], class_nouns),
     )
 
 
@@ -182,7 +212,7 @@ def _left_cue(left_phrases, class_nouns) -> re.Pattern[str]:
     when another comma closes it; entity_types checks that ("With the Gemini family, DeepMind
     leverages" is not one).
     """
-    listing = r"(?:(?:s|es)\s*\((?:\s*e\.g\.,?)?|(?:s|es)?\s*,?\s*(?:like|such\s+as|including|e\.g\.,?|namely))"
+    listing = _LISTING
     alternatives = {}
     for kind in _KINDS:
         parts = [r"(?:" + _alternation(left_phrases[kind]) + r")"] if kind in left_phrases else []
@@ -190,8 +220,93 @@ def _left_cue(left_phrases, class_nouns) -> re.Pattern[str]:
             nouns = r"\b(?:" + _alternation(class_nouns[kind]) + r")"
             parts += [nouns + listing, nouns + r",?"]
         alternatives[kind] = "|".join(parts)
-    tail = r"[\s\"'“‘(\[]*(?:(?:the|its|their|a|an)\s+)?$"
-    return re.compile(r"(?:" + _groups(alternatives) + r")" + tail, re.I)
+    return re.compile(r"(?:" + _groups(alternatives) + r")" + _LEFT_TAIL, re.I)
+
+
+# The pieces of the left cue that are not data. _LeftScan relies on their shape: a class noun
+# is followed by a plural ending and a bracket, or a listing word (_LISTING_ENDS are how those
+# end), and the cue by openers and, at most, one determiner (_OPENERS, _DETERMINERS).
+_LISTING = r"(?:(?:s|es)\s*\((?:\s*e\.g\.,?)?|(?:s|es)?\s*,?\s*(?:like|such\s+as|including|e\.g\.,?|namely))"
+_LISTING_ENDS = ("like", "as", "including", "e.g.", "e.g.,", "namely")
+_DETERMINERS = ("the", "its", "their", "a", "an")
+_LEFT_TAIL = r"[\s\"'“‘(\[]*(?:(?:" + "|".join(_DETERMINERS) + r")\s+)?$"
+_WHITESPACE = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+_OPENERS = _WHITESPACE + "\"'“‘(["
+# Under re.IGNORECASE an ASCII letter also matches these four; str.lower() maps the rest.
+_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+@dataclass(frozen=True)
+class _LeftScan:
+    """Finds what ``left_cue.search(before)`` finds, trying the pattern only where it can match.
+
+    A left cue must end the text: a cue phrase or class noun (with its plural, comma or listing
+    word), then openers (_OPENERS) and at most one determiner before the name. So a text whose
+    end, openers and determiner set aside, does not end with one of the cues' last words
+    (``endings``, compared case-folded) holds no match, and that settles nearly every mention.
+    Otherwise the pattern is tried, leftmost first, only at word starts whose letter can begin
+    a cue (``word_starts``) and at characters that begin a cue without a word boundary
+    (``other_starts``): the first match there is the one ``search`` returns.
+    """
+
+    endings: tuple[str, ...]
+    longest: int
+    word_starts: frozenset[str]
+    other_starts: frozenset[str]
+
+    @classmethod
+    def build(cls, left_phrases: Mapping[str, Sequence[str]], class_nouns: Mapping[str, Sequence[str]]
+              ) -> "_LeftScan | None":
+        phrases = [p for kind in _KINDS if kind in left_phrases for p in left_phrases[kind]]
+        nouns = [n for kind in _KINDS if kind in class_nouns and kind != "other" for n in class_nouns[kind]]
+        lasts = {p.split(" ")[-1] for p in phrases}
+        for noun in nouns:
+            last = noun.split(" ")[-1]
+            lasts |= {last, last + ",", last + "s", last + "es"}
+        lasts |= set(_LISTING_ENDS)
+        endings = set()
+        for last in lasts:
+            for spelling in {last, last.replace("'", "’")}:  # phrase_pattern: ' matches ’ too
+                ending = spelling.rstrip(_OPENERS).translate(_FOLD).lower()
+                if not ending:
+                    return None
+                endings.add(ending)
+        firsts = {w[0] for w in (*phrases, *nouns) if w}
+        if not all(w.isascii() for w in (*endings, *firsts, *_DETERMINERS)) or "'" in firsts:
+            return None  # case folding beyond ASCII: not worth reasoning about
+        return cls(endings=tuple(sorted(endings)), longest=max(map(len, endings)),
+                   word_starts=frozenset(f.lower() for f in firsts if f.isalnum()),
+                   other_starts=frozenset(f for f in firsts if not f.isalnum()))
+
+    def search(self, pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
+        if not self._may_end_with_cue(before):
+            return None
+        word_starts, other_starts = self.word_starts, self.other_starts
+        folded = before.translate(_FOLD).lower()
+        previous_is_word = False
+        for position, char in enumerate(before):
+            is_word = char.isalnum() or char == "_"
+            if (is_word and not previous_is_word and folded[position] in word_starts) or char in other_starts:
+                match = pattern.match(before, position)
+                if match is not None:
+                    return match
+            previous_is_word = is_word
+        return None
+
+    def _may_end_with_cue(self, before: str) -> bool:
+        if self._ends_with_cue(before.rstrip(_OPENERS)):
+            return True
+        stripped = before.rstrip()
+        if len(stripped) == len(before):
+            return False
+        tail = stripped[-5:].translate(_FOLD).lower()
+        for determiner in _DETERMINERS:
+            if tail.endswith(determiner):
+                return self._ends_with_cue(stripped[:-len(determiner)].rstrip(_OPENERS))
+        return False
+
+    def _ends_with_cue(self, text: str) -> bool:
+        return text[-self.longest:].translate(_FOLD).lower().endswith(self.endings)
 
 
 def _right_cue(right_phrases, class_nouns) -> re.Pattern[str]:

@@ -159,14 +159,14 @@ def _context_votes(text: str, hits: list[Hit], votes: list[Counter], shapes: lis
 
 
 def _left_type(text: str, hit: Hit, cues: Cues) -> str | None:
-    match = cues.left_cue.search(text[max(0, hit.start - 60):hit.start])
+    match = cues.left_match(text[max(0, hit.start - 60):hit.start])
     if match is None or ("," in match.group() and not _CLOSED_APPOSITION.match(text, hit.end)):
         return None
     return match.lastgroup
 
 
 def _right_type(text: str, hit: Hit, cues: Cues) -> str | None:
-    match = cues.right_cue.search(text[hit.end:hit.end + 60])
+    match = cues.right_cue.match(text[hit.end:hit.end + 60])  # anchored at the start: match = search
     return match.lastgroup if match else None
 
 

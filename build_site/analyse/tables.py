@@ -64,7 +64,9 @@ def parse_table(lines: tuple[str, ...] | list[str]) -> ParsedTable:
     body_offsets = [k for k in range(len(lines)) if not (has_header and k in (0, 1))]
     body = [split_cells(lines[k]) for k in body_offsets]
     width = max([len(header)] + [len(cells) for cells in body]) if (header or body) else 0
-    ragged = tuple(off for off, cells in zip(body_offsets, body) if len(cells) != width)
+    # Every row that was padded (a header shorter than the widest row too), by line offset.
+    ragged = ((0,) if header and len(header) < width else ()) + tuple(
+        off for off, cells in zip(body_offsets, body) if len(cells) != width)
     header = header + ("",) * (width - len(header)) if header else ()
     rows = tuple(_row(cells + [""] * (width - len(cells))) for cells in body)
     return ParsedTable(header, rows, tuple(body_offsets), width, ragged)

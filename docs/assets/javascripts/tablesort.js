@@ -60,7 +60,7 @@
   }
 
   function enhanceAll() {
-    Array.prototype.forEach.call(document.querySelectorAll("table.bs-sortable"), enhance);
+    Array.prototype.forEach.call(document.querySelectorAll("table.bs-sortable, table[data-sortable]"), enhance);
   }
 
   // Material's instant navigation swaps the page without reloading: document$ emits each time.
