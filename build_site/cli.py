@@ -18,6 +18,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--docs", type=Path, default=Path("docs"), help="MkDocs docs folder to write into (default: docs)")
     parser.add_argument("--config", type=Path, default=Path("mkdocs.yml"),
                         help="mkdocs.yml to read site_name and extra.build_site settings from (default: mkdocs.yml)")
+    parser.add_argument("--knowledge", type=Path, default=Path("knowledge.yml"),
+                        help="curated knowledge file: aliases, types, descriptions, relations (default: knowledge.yml, if present)")
     parser.add_argument("--strict", action="store_true", help="exit with status 1 when any warning is reported")
     parser.add_argument("--quiet", action="store_true", help="print only diagnostics, not the summary line")
     return parser.parse_args(argv)
@@ -27,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings = load_settings(args.config)
     report = build(BuildOptions(seeds_dir=args.seeds, docs_dir=args.docs, site_name=settings.site_name,
-                                strict=args.strict, as_of=settings.as_of))
+                                strict=args.strict, as_of=settings.as_of, knowledge_file=args.knowledge))
     for diag in report.diagnostics:
         print(diag.format(), file=sys.stderr)
     if not args.quiet:

@@ -34,7 +34,8 @@ def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     settings = settings_from_mapping({"site_name": config.site_name, "extra": dict(config.extra)})
     report = build(BuildOptions(seeds_dir=root / "seeds", docs_dir=Path(config.docs_dir),
-                                site_name=settings.site_name, as_of=settings.as_of))
+                                site_name=settings.site_name, as_of=settings.as_of,
+                                knowledge_file=root / "knowledge.yml"))
     for diag in report.diagnostics:
         (log.warning if diag.severity != "info" else log.info)(diag.format())
     log.info(report.summary_line())

@@ -9,7 +9,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .analyse.entities import Knowledge, extract_entities
+from .analyse.entities import extract_entities
 from .analyse.events import extract_events
 from .analyse.glossary import find_terms
 from .analyse.statements import extract_claims
@@ -18,7 +18,7 @@ from .diagnostics import Diagnostic, counts_against_strict, diagnostic
 from .link import Corpus, link_corpus
 from .model import Document, Event, Seed
 from .pages import render_site
-from .read import read_seeds
+from .read import read_knowledge, read_seeds
 from .write import write_pages
 
 
@@ -28,7 +28,7 @@ class BuildOptions:
     docs_dir: Path
     site_name: str = "Source analysis"
     strict: bool = False
-    knowledge: Knowledge | None = None
+    knowledge_file: Path | None = None   # curated knowledge (knowledge.yml), optional
     as_of: str | None = None        # ISO date: "today" for the predictions ledger (never the clock)
 
 
@@ -70,12 +70,14 @@ def build(options: BuildOptions) -> BuildReport:
     clock = _Clock()
     # 1. Read: decode every seed; unreadable ones become diagnostics.
     seeds, diags = read_seeds(options.seeds_dir)
+    knowledge, knowledge_diags = read_knowledge(options.knowledge_file)
+    diags = diags + knowledge_diags
     clock.lap("read")
     # 2. Structure: title, headings, paragraphs, lists, tables, Q&A, publisher's note.
     documents, structure_diags = _structure_all(seeds)
     clock.lap("structure")
     # 3. Analyse: entities across the corpus, events per document.
-    entity_index = extract_entities([p for doc in documents for p in doc.passages], options.knowledge)
+    entity_index = extract_entities([p for doc in documents for p in doc.passages], knowledge)
     clock.lap("entities")
     events, event_diags = _events_all(documents)
     clock.lap("events")

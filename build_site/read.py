@@ -197,3 +197,16 @@ def _rank(codec: str) -> int:
 def _canonical_codec(name: str) -> str:
     # GBK-family text decodes as gb18030, its superset.
     return {"gb2312": "gb18030", "gbk": "gb18030"}.get(name, name)
+
+
+def read_knowledge(path: Path | None, display: str = "knowledge.yml"):
+    """The user's curated knowledge file, if there is one; an invalid file is reported (BS109)
+    and ignored, so a typo never stops the build."""
+    from .analyse.entities import load_knowledge
+
+    if path is None or not path.is_file():
+        return None, ()
+    try:
+        return load_knowledge(path), ()
+    except (ValueError, OSError) as exc:
+        return None, (diagnostic(display, 0, "BS109", str(exc).replace(str(path), display, 1)),)

@@ -56,7 +56,7 @@ def test_generator_never_imports_mkdocs():
 def test_help_lists_the_documented_options():
     out = subprocess.run([sys.executable, "-m", "build_site", "--help"], capture_output=True, text=True, cwd=REPO)
     readme = (REPO / "README.md").read_text("utf-8")
-    for option in ("--seeds", "--docs", "--strict", "--config", "--quiet"):
+    for option in ("--seeds", "--docs", "--strict", "--config", "--quiet", "--knowledge"):
         assert option in out.stdout
         assert f"`{option}" in readme, f"README does not document {option}"
 
@@ -67,3 +67,24 @@ def test_readme_lists_every_diagnostic_code():
     readme = (REPO / "README.md").read_text("utf-8")
     for code in CATALOGUE:
         assert f"`{code}`" in readme, f"README does not explain {code}"
+
+
+def test_an_invalid_knowledge_file_is_reported_and_ignored(tmp_path: Path):
+    write_seeds(tmp_path / "in", {"a.txt": "Acme Corp Report\n\nAcme Corp makes widgets."})
+    (tmp_path / "knowledge.yml").write_text("entities:\n  - name: Acme Corp\n    type: company\n", "utf-8")
+    result = run("--seeds", "in", "--docs", "out", "--knowledge", "knowledge.yml", cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stderr.startswith("knowledge.yml: warning[BS109]: ")
+    assert "unknown type 'company'" in result.stderr
+
+
+def test_a_knowledge_file_refines_the_entities(tmp_path: Path):
+    import json
+    write_seeds(tmp_path / "in", {"a.txt": "Widget Report\n\nAcme Corp makes widgets. 阿克米 is its Chinese name."})
+    (tmp_path / "knowledge.yml").write_text(
+        "entities:\n  - name: Acme Corp\n    type: organization\n    aliases: [阿克米]\n"
+        "    description: Maker of widgets.\n", "utf-8")
+    assert run("--seeds", "in", "--docs", "out", "--knowledge", "knowledge.yml", cwd=tmp_path).returncode == 0
+    entities = json.loads((tmp_path / "out" / "data" / "entities.json").read_text("utf-8"))
+    acme = next(e for e in entities if e["name"] == "Acme Corp")
+    assert acme["description"] == "Maker of widgets." and {m["text"] for m in acme["mentions"]} == {"Acme Corp", "阿克米"}
