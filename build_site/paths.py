@@ -95,3 +95,13 @@ def page_url(page: DocsPath) -> str:
     if stem.endswith("/index"):
         return stem[: -len("index")]
     return stem + "/"
+
+
+def relative_url(from_page: DocsPath, to_page: DocsPath, anchor: str = "") -> Url:
+    """A relative URL between two pages of the *built* site, for raw HTML (an SVG chart),
+    where MkDocs does not rewrite ``.md`` links. Directory URLs: ``timeline/2019.md`` is
+    served as ``timeline/2019/``."""
+    here, there = page_url(from_page), page_url(to_page)
+    target = _relative_path(here.rstrip("/") or ".", there.rstrip("/") or ".") if here != there else "."
+    target = "./" if target == "." else target + "/"      # every page is a directory URL
+    return Url(f"{target}#{anchor}" if anchor else target)

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .link import TIMELINE, Corpus
 from .model import Event
-from .paths import DocsPath, relative_link
+from .paths import DocsPath, relative_link, relative_url
 
 UNDATED = DocsPath("timeline/undated.md")
 
@@ -79,7 +79,8 @@ def timeline_index_view(corpus: Corpus) -> TimelineIndex:
     years, undated = timeline_groups(corpus)
     links = tuple(YearLink(year, relative_link(path, year_page(year)), len(events), _kinds(events))
                   for year, events in years)
-    bars, width, summary = _chart(links)
+    bars, width, summary = _chart(tuple(YearLink(y.label, relative_url(path, year_page(y.label)), y.count, y.kinds)
+                                        for y in links))
     return TimelineIndex(
         path=path, total=len(corpus.events), counts=_kinds(corpus.events), years=links,
         undated=YearLink("Relative and undated", relative_link(path, UNDATED), len(undated), _kinds(undated))

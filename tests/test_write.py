@@ -26,3 +26,14 @@ def test_stale_generated_files_are_removed_and_hand_written_ones_kept(tmp_path: 
     assert sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*") if p.is_file()) == [
         "about.md", "assets/x.css", "sources/a.md"]
     assert not (tmp_path / "data").exists()
+
+
+def test_relative_urls_for_raw_html_follow_directory_urls():
+    from build_site.paths import relative_link, relative_url
+
+    assert relative_url("timeline/index.md", "timeline/2019.md") == "2019/"
+    assert relative_url("index.md", "timeline/2019.md", "ev-1") == "timeline/2019/#ev-1"
+    assert relative_url("timeline/2019.md", "index.md") == "../../"
+    assert relative_url("index.md", "index.md") == "./"
+    assert relative_link("timeline/index.md", "timeline/2019.md", "ev-1") == "2019.md#ev-1"
+    assert relative_link("sources/a.md", "entities/b.md") == "../entities/b.md"

@@ -69,10 +69,12 @@ def parse_document(seed: Seed, cues: Cues | None = None) -> tuple[Document, tupl
     title = title_seg.text if title_seg else _fallback_title(seed.path)
     doc_lang = detect_language(seed.text[:4000], "en")
     builder = _BlockBuilder(seed.slug, doc_lang, seed.display_path)
+    # The title takes its anchor first, so a body heading with the same words gets "-2".
+    title_block = builder.single("title", title_seg, title, level=1) if title_seg else None
     blocks = _body_blocks(body, builder, cues)
-    if title_seg:   # after any front matter, before everything else
+    if title_block:   # after any front matter, before everything else
         at = 1 if blocks and blocks[0].kind == "front_matter" else 0
-        blocks.insert(at, builder.single("title", title_seg, title, level=1))
+        blocks.insert(at, title_block)
     blocks = _mark_boilerplate(blocks, cues)
     latin, cjk = count_text(seed.text)
     translated = _translated_title(title, blocks)
@@ -286,13 +288,16 @@ class _BlockBuilder:
         self.display_path = display_path
         self.diagnostics: list[Diagnostic] = []
         self._taken: set[str] = set()
+        self._suffix: dict[str, int] = {}
 
     def anchor(self, prefix: str, text: str) -> str:
         base = f"{prefix}-{content_hash(text)}" if prefix != "h" else (slugify(text) or f"h-{content_hash(text)}")
-        candidate, n = base, 1
-        while candidate in self._taken:
+        candidate = base
+        n = self._suffix.get(base, 1)
+        while candidate in self._taken:        # resumes where the last clash of this base stopped
             n += 1
             candidate = f"{base}-{n}"
+        self._suffix[base] = n
         self._taken.add(candidate)
         return candidate
 
