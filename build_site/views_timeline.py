@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .link import TIMELINE, Corpus
 from .model import Event
-from .paths import DocsPath, relative_link, relative_url
+from .paths import DocsPath, relative_link
 
 UNDATED = DocsPath("timeline/undated.md")
 
@@ -18,7 +18,6 @@ class YearBar:
     x: int
     width: int
     height: int
-    link: str
     label_x: int
 
 
@@ -79,8 +78,7 @@ def timeline_index_view(corpus: Corpus) -> TimelineIndex:
     years, undated = timeline_groups(corpus)
     links = tuple(YearLink(year, relative_link(path, year_page(year)), len(events), _kinds(events))
                   for year, events in years)
-    bars, width, summary = _chart(tuple(YearLink(y.label, relative_url(path, year_page(y.label)), y.count, y.kinds)
-                                        for y in links))
+    bars, width, summary = _chart(links)
     return TimelineIndex(
         path=path, total=len(corpus.events), counts=_kinds(corpus.events), years=links,
         undated=YearLink("Relative and undated", relative_link(path, UNDATED), len(undated), _kinds(undated))
@@ -123,7 +121,7 @@ def _chart(years: tuple[YearLink, ...]) -> tuple[tuple[YearBar, ...], int, str]:
     top = max(y.count for y in years)
     step = 56 if len(years) <= 20 else max(14, 1120 // len(years))
     width = max(8, step - 16)
-    bars = tuple(YearBar(y.label, y.count, 10 + i * step, width, max(4, round(60 * y.count / top)), y.link,
+    bars = tuple(YearBar(y.label, y.count, 10 + i * step, width, max(4, round(60 * y.count / top)),
                          10 + i * step + width // 2)
                  for i, y in enumerate(years))
     summary = "Dated events per year: " + ", ".join(f"{y.label}: {y.count}" for y in years) + "."
