@@ -18,6 +18,10 @@ from markupsafe import Markup
 # Inline syntax of Python-Markdown and the extensions we enable (emphasis, code, links,
 # images, raw HTML, entities, attribute lists, tables, abbreviations, footnotes, critic).
 _ALWAYS = re.compile(r"([\\`*_{}\[\]<>&|~^!$])")
+# '#' ending a text: Python-Markdown drops a heading's closing hashes, so the title "Learning
+# C#" would lose its '#'. Not escaped elsewhere, nor in a string of only '#' (the heading
+# marks templates print), as templates escape link targets and those marks too.
+_TRAILING_HASHES = re.compile(r"(?<=[^#\s])(\s*)(#+)(?=\s*\Z)")
 # Block syntax that only counts at the start of a line: headings, quotes, lists, rules,
 # setext underlines, definition lists, admonitions/details, ordered-list numbers.
 _LINE_START = re.compile(r"^([#>+\-=:?%]|\d+(?=[.)]))")
@@ -43,7 +47,8 @@ def escape(text: str) -> Md:
     '\\\\<b\\\\>\\\\*hi\\\\*\\\\</b\\\\>'
     """
     text = _BREAKS.sub(" ", text)
-    return Md(_ALWAYS.sub(r"\\\1", text))
+    escaped = _ALWAYS.sub(r"\\\1", text)
+    return Md(_TRAILING_HASHES.sub(lambda m: m[1] + "\\#" * len(m[2]), escaped))
 
 
 def escape_block(text: str) -> Md:
@@ -119,6 +124,8 @@ def _linked(text: str, start: int, end: int, spans: tuple[Span, ...]) -> str:
 def _guard_line_start(markdown: str) -> str:
     """Escape the first character when it would open a block construct."""
     stripped = markdown.lstrip()
+    if stripped and not stripped.strip("# "):      # "##": read as both opening and closing marks
+        return stripped.replace("#", "\\#")
     match = _LINE_START.match(stripped)
     if not match:
         return stripped

@@ -74,6 +74,8 @@ def segment_lines(lines: list[str]) -> list[Segment]:
         line = lines[i]
         if not line.strip():
             i += 1
+        elif len(line) > PARAGRAPH_MAX:        # too long for a table row, list item or heading
+            i = _take_text(lines, i, segments, wrapped)
         elif _is_table_start(lines, i):
             i = _take_table(lines, i, segments)
         elif _LIST_ITEM.match(line):
@@ -113,7 +115,7 @@ def _is_table_start(lines: list[str], i: int) -> bool:
 
 def _take_table(lines: list[str], i: int, out: list[Segment]) -> int:
     j = i + 1
-    while j < len(lines) and lines[j].strip() and ("|" in lines[j]):
+    while j < len(lines) and lines[j].strip() and ("|" in lines[j]) and len(lines[j]) <= PARAGRAPH_MAX:
         j += 1
     out.append(Segment("table", i + 1, tuple(lines[i:j])))
     return j
@@ -128,6 +130,8 @@ def _take_list(lines: list[str], i: int, out: list[Segment]) -> int:
     j = i
     while j < len(lines):
         match = _LIST_ITEM.match(lines[j])
+        if len(lines[j]) > PARAGRAPH_MAX or (items and len(items[-1][2]) > PARAGRAPH_MAX):
+            break                                           # over-long text is paragraphs
         if match and (match.group(2) is not None) == ordered:
             marker = lines[j][: match.end()].strip()
             items.append((j + 1, marker, lines[j][match.end():].strip()))
