@@ -53,18 +53,28 @@ def seed_slug(seed_path: SeedPath) -> Slug:
 
 
 def unique_slugs(seed_paths: list[SeedPath]) -> dict[SeedPath, Slug]:
-    """Slugs for all seeds, unique and stable: on a clash, later paths in sorted order get ``-2``, ``-3``."""
-    taken: set[str] = set()
-    result: dict[SeedPath, Slug] = {}
-    for path in sorted(seed_paths):
-        base = seed_slug(path)
-        slug, n = base, 1
+    """Slugs for all seeds, unique and stable.
+
+    A seed whose own name gives a slug nobody else's gives keeps it, so adding a file does not
+    rename another whose name was already unique. Clashing seeds take ``-2``, ``-3`` in
+    sorted path order (a name that already is its slug first), skipping names already claimed.
+    """
+    base = {path: seed_slug(path) for path in seed_paths}
+    claims: dict[str, int] = {}
+    for slug in base.values():
+        claims[slug] = claims.get(slug, 0) + 1
+    taken: set[str] = {slug for slug, n in claims.items() if n == 1}
+    result: dict[SeedPath, Slug] = {path: slug for path, slug in base.items() if claims[slug] == 1}
+    # Within a clash, a file whose name is its slug already ("report.txt" for "report") goes first.
+    exact = {p: posixpath.splitext(posixpath.basename(p))[0] == base[p] for p in seed_paths}
+    for path in sorted((p for p in seed_paths if claims[base[p]] > 1), key=lambda p: (not exact[p], p)):
+        slug, n = base[path], 1
         while slug in taken:
             n += 1
-            slug = Slug(f"{base}-{n}")
+            slug = Slug(f"{base[path]}-{n}")
         taken.add(slug)
         result[path] = slug
-    return result
+    return dict(sorted(result.items()))
 
 
 def source_page(slug: Slug) -> DocsPath:

@@ -63,7 +63,9 @@ DECODABLE = sorted(name for name in TEXTS if name != BIG)
 # file (control characters in a name escaped), the line when one applies, code and reason.
 EXPECTED_DIAGNOSTICS = [
     "seeds/<b onmouseover=alert(1)>x.txt:1: info[BS108]: no short first line to use as title; using the file name",
+    "seeds/@@.txt: warning[BS105]: its page name 'untitled' is taken by another seed; using 'untitled-2'",
     "seeds/README: info[BS106]: not a .txt or .md file; ignored",
+    "seeds/Report.txt: warning[BS105]: its page name 'report' is taken by another seed; using 'report-3'",
     "seeds/ansi_escapes.txt:3: warning[BS104]: 4 control character(s) replaced by U+FFFD",
     "seeds/big5.txt: warning[BS102]: not UTF-8; decoded as big5",
     "seeds/binary.txt: warning[BS101]: binary content (NUL or control bytes); skipped",
@@ -78,11 +80,9 @@ EXPECTED_DIAGNOSTICS = [
     "seeds/notes.pdf: info[BS106]: not a .txt or .md file; ignored",
     "seeds/nul_byte.txt:3: warning[BS104]: 1 control character(s) replaced by U+FFFD",
     "seeds/page.html: info[BS106]: not a .txt or .md file; ignored",
-    "seeds/report!.txt: warning[BS105]: its page name 'report' is taken by another seed; using 'report-2'",
-    "seeds/report-2.txt: warning[BS105]: its page name 'report-2' is taken by another seed; using 'report-2-2'",
-    "seeds/report.md: warning[BS105]: its page name 'report' is taken by another seed; using 'report-3'",
+    "seeds/report!.txt: warning[BS105]: its page name 'report' is taken by another seed; using 'report-4'",
     "seeds/script.js: info[BS106]: not a .txt or .md file; ignored",
-    "seeds/untitled.txt: warning[BS105]: its page name 'untitled' is taken by another seed; using 'untitled-2'",
+
     "seeds/utf16.txt: warning[BS102]: not UTF-8; decoded as utf_16",
     "seeds/whitespace_only.txt: warning[BS103]: the seed is empty",
     "seeds/wide_table.txt:5: info[BS110]: table row padded to 45 cells",
@@ -344,11 +344,11 @@ def test_page_names_are_unique_and_follow_the_file_names(hostile_site: Built):
         "Report.txt", "report!.txt", "report-2.txt", "report.md", "my report.txt", "Überblick 报告.txt",
         "UPPER.TXT", "Notes.MD", "sub/dir/nested.txt", "folder.txt/inner.txt", "<b onmouseover=alert(1)>x.txt",
         "{{ 7*7 }}.md", "@@.txt", "untitled.txt", "line\nbreak.txt")} == {
-        "Report.txt": "report", "report!.txt": "report-2", "report-2.txt": "report-2-2", "report.md": "report-3",
+        "Report.txt": "report-3", "report!.txt": "report-4", "report-2.txt": "report-2", "report.md": "report",
         "my report.txt": "my-report", "Überblick 报告.txt": "überblick-报告", "UPPER.TXT": "upper",
         "Notes.MD": "notes", "sub/dir/nested.txt": "nested", "folder.txt/inner.txt": "inner",
         "<b onmouseover=alert(1)>x.txt": "b-onmouseover-alert-1-x", "{{ 7*7 }}.md": "7-7",
-        "@@.txt": "untitled", "untitled.txt": "untitled-2", "line\nbreak.txt": "line-break"}
+        "@@.txt": "untitled-2", "untitled.txt": "untitled", "line\nbreak.txt": "line-break"}
     for slug in ids.values():
         assert re.fullmatch(r"[\w-]+", slug) and not slug.startswith("-"), slug
 

@@ -74,10 +74,22 @@ def test_folder_rules(tmp_path: Path):
 def test_clashing_page_names_get_stable_suffixes(tmp_path: Path):
     write_seeds(tmp_path, {"Report.txt": "x", "report.md": "y", "report!.txt": "z"})
     seeds, diags = read_seeds(tmp_path)
-    assert {s.path: s.slug for s in seeds} == {"Report.txt": "report", "report!.txt": "report-2", "report.md": "report-3"}
+    # report.md already is its slug, so it keeps "report"; the others follow in path order
+    assert {s.path: s.slug for s in seeds} == {"Report.txt": "report-2", "report!.txt": "report-3", "report.md": "report"}
     assert [d.code for d in diags] == ["BS105", "BS105"]
 
 
 def test_missing_folder(tmp_path: Path):
     seeds, diags = read_seeds(tmp_path / "nope")
     assert seeds == () and diags[0].code == "BS100"
+
+
+def test_adding_a_clashing_seed_never_renames_a_seed_whose_name_was_unique():
+    from build_site.paths import unique_slugs
+
+    before = unique_slugs(["report.txt", "report-2.txt", "untitled.txt"])
+    after = unique_slugs(["report.txt", "report-2.txt", "untitled.txt", "report!.txt", "@@.txt"])
+    assert before == {"report-2.txt": "report-2", "report.txt": "report", "untitled.txt": "untitled"}
+    assert {k: after[k] for k in before} == before
+    assert after["report!.txt"] == "report-3" and after["@@.txt"] == "untitled-2"
+
