@@ -27,13 +27,20 @@ $(STAMP): $(BIN)/python pyproject.toml requirements.lock
 	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	@touch $@
 
+# npm dev tools (Nu Html Checker, axe-core, Lighthouse, iframe-worker), pinned by
+# package-lock.json; no install scripts run (none is needed, and none may download).
+NODE_STAMP := node_modules/.installed
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	@touch $@
+
 generate: $(STAMP)
 	$(BIN)/python -m build_site --strict
 
 site: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
-test: $(STAMP)
+test: $(STAMP) $(NODE_STAMP)
 	$(BIN)/python -m pytest
 
 serve: $(STAMP)
@@ -50,7 +57,7 @@ lock:
 
 clean:
 	rm -rf site site-offline build *.egg-info .pytest_cache .hypothesis
-	rm -rf docs/index.md docs/sources docs/entities docs/timeline docs/claims docs/glossary docs/data docs/.build_site
+	rm -rf docs/index.md docs/sources docs/entities docs/timeline docs/claims docs/glossary docs/competitors docs/tables docs/data docs/.build_site
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
 
 #   make bench  - scale and speed benchmark (synthetic corpora, 10 to 1,000 seeds) -> bench/RESULTS.md
@@ -58,3 +65,16 @@ clean:
 .PHONY: bench
 bench: $(STAMP)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/python -m bench $(BENCH_ARGS)
+
+#   make check-site - check the built site/: links, HTML (Nu Html Checker), accessibility (axe)
+#   make offline    - a copy to open from disk, search included -> site-offline/
+#   make lighthouse - Lighthouse scores of the home and a source page -> README.md
+.PHONY: check-site offline lighthouse
+check-site: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m tools.check_site
+
+offline: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m tools.check_site.offline
+
+lighthouse: $(STAMP) $(NODE_STAMP)
+	$(BIN)/python -m tools.check_site.lighthouse

@@ -66,7 +66,8 @@ def _source(corpus: Corpus, index: int, ctx: EntityContext) -> PageFile:
 
 def _entity(corpus: Corpus, entity, ctx: EntityContext) -> PageFile:
     view = entity_page_view(corpus, entity, ctx)
-    description = entity.description or f"{view.type_label} mentioned {view.total} time(s) in the sources."
+    description = (f"{entity.name} ({view.type_label.lower()}): {view.total} mention(s) in "
+                   f"{len(view.per_source)} source(s)." + (f" {entity.description}" if entity.description else ""))
     meta = front_matter(title=entity.name, description=description)
     return PageFile(entity_page(entity.id), render_template("entity.md.j2", page=view, front_matter=meta))
 

@@ -80,6 +80,8 @@ def _summary_with_entities(event: Event, page: DocsPath, entity_names: dict[str,
     taken: list[tuple[int, int]] = []
     for entity_id in event.entities:
         entity = entity_names[entity_id]
+        if entity_page(entity_id) == page:       # no link from an entity's page to itself
+            continue
         for surface in sorted((entity.name, *entity.aliases), key=len, reverse=True):
             at = event.summary.find(surface)
             if at >= 0 and all(at + len(surface) <= a or at >= b for a, b in taken):

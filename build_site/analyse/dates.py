@@ -45,7 +45,7 @@ Conventions:
 from __future__ import annotations
 
 import datetime as dt
-import re
+import functools
 from dataclasses import dataclass
 
 from . import dates_scan
@@ -55,9 +55,6 @@ from .dates_published import find_publication_date
 from .dates_select import add_bare_years, choose, count_follows, ends_in_bare_year
 
 __all__ = ["TemporalExpression", "find_publication_date", "find_temporal_expressions"]
-
-_FOLD = {c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}  # full width -> ASCII
-_FULL_WIDTH = re.compile("[\u3000\uff01-\uff5e]")
 
 
 @dataclass(frozen=True)
@@ -75,16 +72,23 @@ class TemporalExpression:
     offset_months: tuple[int, int] | None = None  # rolling windows: months from the anchor
 
 
-def _candidates(text: str) -> list[tuple[int, int, int, Desc]]:
+@functools.lru_cache(maxsize=1 << 14)
+def _fields(desc: Desc, anchor: dt.date | None) -> dict | None:
+    """realise(), remembered: the same years and quarters recur in every document. The
+    dicts are shared, so they are only ever read."""
+    return realise(desc, anchor)
+
+
+def _candidates(found: dates_scan.Found) -> list[tuple[int, int, int, Desc]]:
     """(start, end, rule rank, descriptor) for every valid match of every rule."""
-    found = []
-    for rank, rule, m in dates_scan.matches(text):
+    text, candidates = found.text, []
+    for rank, rule, m in found.matches:
         desc = rule.handler(m, text)
-        if desc is None or realise(desc, None) is None:
+        if desc is None or _fields(desc, None) is None:
             continue
         if not (ends_in_bare_year(desc) and count_follows(text, m.end())):
-            found.append((m.start(), m.end(), rank, desc))
-    return found
+            candidates.append((m.start(), m.end(), rank, desc))
+    return candidates
 
 
 def find_temporal_expressions(text: str, *, anchor: dt.date | None = None) -> tuple[TemporalExpression, ...]:
@@ -92,7 +96,9 @@ def find_temporal_expressions(text: str, *, anchor: dt.date | None = None) -> tu
 
     Relative expressions are anchored (date_start/date_end filled, precision stays 'relative')
     only when anchor is given; otherwise their dates are None. Never uses today's date."""
-    folded = text if text.isascii() or not _FULL_WIDTH.search(text) else text.translate(_FOLD)
-    kept = choose(_candidates(folded))
-    add_bare_years(folded, kept)
-    return tuple(TemporalExpression(s, e, text[s:e], **realise(desc, anchor)) for s, e, desc in kept.items)
+    found = dates_scan.find(text)
+    if not found.matches and not found.year_runs:
+        return ()  # most paragraphs: no rule matched and no bare year is possible
+    kept = choose(_candidates(found))
+    add_bare_years(found.text, kept, found.year_runs)
+    return tuple(TemporalExpression(s, e, text[s:e], **_fields(desc, anchor)) for s, e, desc in kept.items)

@@ -4,7 +4,7 @@ Each rule is a regex and a handler that turns a match into a descriptor (the gra
 ``dates.py``); ``dates_calendar.py`` turns descriptors into ISO dates. The patterns are
 written in lower case and compiled *without* ``re.IGNORECASE``: they search a lower-cased
 copy of the text, where the regex engine can skip alternatives by their first character,
-which ignore-case matching cannot (about twice as fast). For the three characters whose
+which ignore-case matching cannot (markedly faster). For the three characters whose
 ignore-case matching differs from ``str.lower`` (İ ı ſ), :func:`ignore_case` gives the same
 patterns compiled with ``re.IGNORECASE`` to run on the text itself, as the rules always did.
 Handlers receive the match and the case-preserving text, for context checks.
@@ -13,7 +13,6 @@ Every quantifier is bounded and no group repeats another, so each rule runs in l
 """
 from __future__ import annotations
 
-import functools
 import re
 from pathlib import Path
 from typing import Callable, Iterable, NamedTuple
@@ -27,13 +26,14 @@ Handler = Callable[[re.Match, str], "Desc | None"]
 
 
 class Rule(NamedTuple):
-    """A compiled rule. ``needs`` names the trigger kinds one of which every match contains
-    ('y' a year's digits, 'yy' two of them, 'u' a unit or vague word): ``dates_scan``
-    searches only windows that hold them."""
+    """A compiled rule. Every match holds a trigger of a kind in ``needs`` ('y' a year's
+    digits, 'yy' two of them, 'u' a unit or vague word) and every mark in ``wants`` (see
+    MARKS): ``dates_scan`` runs the rule only on windows that hold them."""
 
     regex: re.Pattern
     handler: Handler
     needs: frozenset[str]
+    wants: frozenset[str] = frozenset()
 
 
 def _alt(words: Iterable[str]) -> str:
@@ -61,8 +61,9 @@ UNITS = {**{u: ("month", k) for u, k in DATA["unit_months"].items()},
          **{u: ("day", k) for u, k in DATA["unit_days"].items()}}
 _BOUNDS, _BOUND_SUFFIXES, _VAGUE = DATA["bounds"], DATA["bound_suffixes"], DATA["vague"]
 DETERMINERS = _lower_set("year_determiners")
-# Words whose presence every 'u' rule needs: the units, and the last word of each vague phrase.
-UNIT_TRIGGERS = tuple(sorted({*UNITS, *(str(p).split()[-1] for p in _VAGUE)}))
+# Every match of a 'u' rule holds one of these: a unit ("years" holds "year"), or the last
+# word of a vague phrase that holds no unit ("soon", "in the near future").
+UNIT_TRIGGERS = tuple(sorted({*UNITS, *(str(p).split()[-1] for p in _VAGUE if not any(u in str(p) for u in UNITS))}))
 
 # -- regex pieces ------------------------------------------------------------------------------
 _WS, _OWS = r"\s{1,4}", r"\s{0,4}"
@@ -149,7 +150,8 @@ def month(s: str) -> int:
     return MONTHS[s.rstrip(".").lower()]
 
 
-def _core_desc(g: dict) -> Desc | None:
+def _core_desc(g: re.Match) -> Desc | None:
+    """A core point from its match (indexing the match by group name: cheaper than groupdict)."""
     if g["iso"]:
         return ("day", int(g["iso_y"]), int(g["iso_m"]), int(g["iso_d"]))
     if g["mdy"] or g["dmy"]:
@@ -172,9 +174,9 @@ def _core_desc(g: dict) -> Desc | None:
     return ("year", int(g["yr_y"]))
 
 
-def _point_desc(g: dict) -> Desc | None:
+def _point_desc(g: re.Match) -> Desc | None:
     if g["pt"]:
-        inner = _core_desc(_CORE_RX.fullmatch(g["pt_i"]).groupdict())
+        inner = _core_desc(_CORE_RX.fullmatch(g["pt_i"]))
         word = next(w for w in re.findall("[a-z]+", g["pt_w"].lower()) if w in PARTS)
         return ("part", word, inner) if inner else None
     if g["dp"]:
@@ -184,7 +186,7 @@ def _point_desc(g: dict) -> Desc | None:
     return _core_desc(g)
 
 
-def _rel_desc(g: dict) -> Desc | None:
+def _rel_desc(g: re.Match) -> Desc | None:
     direction, unit = g["rc_d"].lower(), g["rc_u"].lower()
     if direction == "the" and not (g["rc_e"] or g["rc_o"]):
         return None  # "the year" alone is not anchored to anything
@@ -203,9 +205,9 @@ def _rel_desc(g: dict) -> Desc | None:
 def _inner_desc(s: str) -> Desc | None:
     m = _POINT_RX.fullmatch(s)
     if m:
-        return _point_desc(m.groupdict())
+        return _point_desc(m)
     m = _REL_RX.fullmatch(s)
-    return _rel_desc(m.groupdict()) if m else None
+    return _rel_desc(m) if m else None
 
 
 # -- rule handlers: (match, case-preserving text) -> descriptor or None ---------------------------
@@ -218,8 +220,7 @@ _AFTER_SOON = re.compile(r"\s{1,4}(?:as|after)\b", re.I)
 
 
 def _on_point(m: re.Match, text: str) -> Desc | None:
-    g = m.groupdict()
-    return None if g["yr"] else _point_desc(g)  # bare years need evidence: see dates_years
+    return None if m["yr"] else _point_desc(m)  # bare years need evidence: see dates_select
 
 
 def _on_rel(m: re.Match, text: str) -> Desc | None:
@@ -227,7 +228,7 @@ def _on_rel(m: re.Match, text: str) -> Desc | None:
         before = PREV_WORD.search(text, max(0, m.start() - 20), m.start())
         if (before and before[1].lower() in DETERMINERS) or _OF_NEXT.match(text, m.end()):
             return None  # "its last year", "the last year of the deal": final, not previous
-    return _rel_desc(m.groupdict())
+    return _rel_desc(m)
 
 
 def _check_range(m: re.Match, a: Desc | None, b: Desc | None) -> Desc | None:
@@ -321,38 +322,59 @@ _LEAD = rf"(?:(?P<lead>between|from){_WS})?"
 _Y, _U, _YU, _TWO_YEARS = frozenset("y"), frozenset("u"), frozenset("yu"), frozenset({"yy"})
 
 
-def _rule(pattern: str, handler: Handler, needs: frozenset[str]) -> Rule:
+def _rule(pattern: str, handler: Handler, needs: frozenset[str], *wants: str) -> Rule:
     """A rule never starts or ends inside a word or number."""
-    return Rule(re.compile(rf"{START}(?:{pattern}){END}"), handler, needs)
+    return Rule(re.compile(rf"{START}(?:{pattern}){END}"), handler, needs, frozenset(wants))
+
+
+# What some rules cannot match without, tested on a window before those rules search it
+# (by name, in a rule's ``wants``): pieces the rules are built of, so a window without them
+# holds no match of the rule.
+MARKS = {name: re.compile(pattern) for name, pattern in {
+    "month": _alt(MONTHS),
+    "bound": _alt(_BOUNDS),
+    "suffix": _alt(_BOUND_SUFFIXES),
+    "dash": "[-–]",
+    "dash/": "[-–/]",
+    "q": "q",
+    "within": "within",
+    "next": "next|coming",
+    "past": "past|last",
+    "ago": "ago",
+    "now": "now",
+    "few": "few|several|couple",
+    "vague": rf"{_alt(_VAGUE)}|recent|ahead|come",
+}.items()}
 
 
 # Between equally long matches at the same place, the earlier rule wins.
 RULES: list[Rule] = [
     _rule(rf"{_LEAD}(?P<a>{_P}){_SEP}(?P<b>{_P})", _on_range, _TWO_YEARS),
-    _rule(rf"{_LEAD}(?P<m1>{_MON}){_SEP}(?P<m2>{_MON}),?{_WS}(?P<y>{_YR})(?P<q1>)(?P<d1>)", _on_shared_year, _Y),
-    _rule(rf"{_LEAD}q(?P<q1>[1-4]){_SEP}q(?P<q2>[1-4])(?:{_WS}of)?{_WS}(?P<y>{_YR})", _on_shared_year, _Y),
+    _rule(rf"{_LEAD}(?P<m1>{_MON}){_SEP}(?P<m2>{_MON}),?{_WS}(?P<y>{_YR})(?P<q1>)(?P<d1>)", _on_shared_year, _Y,
+          "month"),
+    _rule(rf"{_LEAD}q(?P<q1>[1-4]){_SEP}q(?P<q2>[1-4])(?:{_WS}of)?{_WS}(?P<y>{_YR})", _on_shared_year, _Y, "q"),
     _rule(rf"(?P<m1>{_MON}){_WS}(?P<d1>{_DAY}){_OWS}[-–]{_OWS}(?:(?P<m2>{_MON}){_WS})?(?P<d2>{_DAY}),?"
-          rf"{_WS}(?P<y>{_Y4})(?P<q1>)", _on_shared_year, _Y),
+          rf"{_WS}(?P<y>{_Y4})(?P<q1>)", _on_shared_year, _Y, "month", "dash"),
     _rule(rf"(?P<d1>{_DAY}){_OWS}[-–]{_OWS}(?P<d2>{_DAY}){_WS}(?P<m1>{_MON}),?{_WS}(?P<y>{_Y4})(?P<q1>)(?P<m2>)",
-          _on_shared_year, _Y),
-    _rule(rf"(?P<a>{_Y4})[-–/](?P<b>\d\d)", _on_short_range, _Y),
-    _rule(rf"(?P<rel>{_alt(_BOUNDS)}){_WS}(?P<inner>{_P}|{_R})(?P<suf>)", _on_bound, _YU),
-    _rule(rf"(?:from{_WS})?(?P<inner>{_P}){_WS}(?P<suf>{_alt(_BOUND_SUFFIXES)})(?P<rel>)", _on_bound, _Y),
+          _on_shared_year, _Y, "month", "dash"),
+    _rule(rf"(?P<a>{_Y4})[-–/](?P<b>\d\d)", _on_short_range, _Y, "dash/"),
+    _rule(rf"(?P<rel>{_alt(_BOUNDS)}){_WS}(?P<inner>{_P}|{_R})(?P<suf>)", _on_bound, _YU, "bound"),
+    _rule(rf"(?:from{_WS})?(?P<inner>{_P}){_WS}(?P<suf>{_alt(_BOUND_SUFFIXES)})(?P<rel>)", _on_bound, _Y, "suffix"),
     _rule(_POINT, _on_point, _Y),
     _rule(_REL, _on_rel, _U),
     _rule(rf"within{_WS}(?:the{_WS})?(?:(?P<nx>next|coming){_WS})?(?:(?:{_N}|(?P<a>an?)){_WS})?{_UNIT}",
-          _on_roll("within"), _U),
-    _rule(rf"(?:{_PREP}{_WS})?the{_WS}(?:next|coming){_WS}(?:{_N}{_WS})?{_UNIT}", _on_roll("next"), _U),
-    _rule(rf"(?:{_PREP}{_WS})?the{_WS}(?P<lw>past|last){_WS}(?:{_N}{_WS})?{_UNIT}", _on_roll("past"), _U),
+          _on_roll("within"), _U, "within"),
+    _rule(rf"(?:{_PREP}{_WS})?the{_WS}(?:next|coming){_WS}(?:{_N}{_WS})?{_UNIT}", _on_roll("next"), _U, "next"),
+    _rule(rf"(?:{_PREP}{_WS})?the{_WS}(?P<lw>past|last){_WS}(?:{_N}{_WS})?{_UNIT}", _on_roll("past"), _U, "past"),
     _rule(rf"in{_WS}(?:{_N}|(?P<a>an?)(?={_WS}[a-z]{{3,6}}['’]s{_WS}time)){_WS}{_UNIT}(?:['’]s?{_WS}time)?",
           _on_roll("in"), _U),
-    _rule(rf"(?:{_N}|(?P<a>an?)){_WS}{_UNIT}{_WS}ago", _on_roll("ago"), _U),
-    _rule(rf"(?:{_N}|(?P<a>an?)){_WS}{_UNIT}{_WS}from{_WS}now", _on_roll("in"), _U),
+    _rule(rf"(?:{_N}|(?P<a>an?)){_WS}{_UNIT}{_WS}ago", _on_roll("ago"), _U, "ago"),
+    _rule(rf"(?:{_N}|(?P<a>an?)){_WS}{_UNIT}{_WS}from{_WS}now", _on_roll("in"), _U, "now"),
     _rule(rf"{_N}{_WS}{_UNIT}", _on_roll("span"), _U),
     _rule(rf"(?:(?P<pre>within|in|over|during){_WS}(?:the{_WS}(?P<dir>next|coming|past|last){_WS})?)?"
-          rf"(?:a{_WS})?(?:few|several|couple{_WS}of){_WS}{_PERIODS}(?P<ago>{_WS}ago)?", _on_few, _U),
+          rf"(?:a{_WS})?(?:few|several|couple{_WS}of){_WS}{_PERIODS}(?P<ago>{_WS}ago)?", _on_few, _U, "few"),
     _rule(rf"{_alt(_VAGUE)}|in{_WS}recent{_WS}{_PLURAL}|{_PREP}{_WS}the{_WS}{_PLURAL}{_WS}(?:ahead|to{_WS}come)",
-          _on_vague, _U),
+          _on_vague, _U, "vague"),
 ]
 
 
@@ -367,7 +389,6 @@ def spelled_words() -> frozenset[str]:
     return frozenset(words - {""})
 
 
-@functools.cache
 def ignore_case(rule: Rule) -> Rule:
     """The rule compiled with re.IGNORECASE, for text that must not be lower-cased (İ ı ſ)."""
     return rule._replace(regex=re.compile(rule.regex.pattern, re.I))

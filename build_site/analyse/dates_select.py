@@ -50,8 +50,7 @@ _COUNT_NOUNS, _NOT_PLURAL = _words("count_nouns"), _words("not_plural")
 _AFTER_NUMBER = re.compile(r"\s{0,3}(?:(?P<sym>[%‰×+])|(?:-|–|—|to)\s{0,3}(?P<other>\d{1,6})(?!\d)"
                            r"|(?:and|or)\s{1,3}(?P<listed>\d{3,6})(?![\d%])|(?P<word>[A-Za-z]{1,20}))")
 _YEARLIKE = re.compile(r"(?:19|20)\d\d")
-# Where a year may start: one character consumed, so that overlapping places are all tried;
-# the leading literals let the regex engine skip straight to the next '1' or '2'.
+# Where a year may start: one character consumed, so that overlapping places are all tried.
 _YEAR_AT = re.compile(r"1(?=9\d\d)|2(?=0\d\d)")
 _BARE_YEAR = re.compile(rf"{START}(?:19|20)\d\d{END}")
 _CLAUSE_END = re.compile(r"\s{0,2}(?:[.,;:!?)\]—–\"”’]|\Z)")
@@ -101,16 +100,18 @@ def _is_year(text: str, s: int, e: int, ends: set[int]) -> bool:
                 and (token[1] in (",", ":", "\n", "") or token[1].lower() in _CLAUSE_VERBS))
 
 
-def add_bare_years(text: str, kept: Kept) -> None:
+def add_bare_years(text: str, kept: Kept, runs: list[tuple[int, int]]) -> None:
     """Add the free bare years that have evidence, in text order (a listed year is evidence
-    for the next one). Two bare-year matches cannot overlap (a match ends before any ASCII
-    digit), so trying every place that starts 19xx or 20xx finds what one scan would."""
+    for the next one). runs: the digit runs holding 19xx or 20xx, where all bare years are.
+    Two bare-year matches cannot overlap (a match ends before any ASCII digit), so trying
+    every place that starts 19xx or 20xx finds what one scan of the text would."""
     ends = {end for _, end, _ in kept.items}
-    for at in _YEAR_AT.finditer(text):
-        m = _BARE_YEAR.match(text, at.start())
-        if m is None:
-            continue
-        s, e = m.span()
-        if kept.free(s, e) and _is_year(text, s, e, ends):
-            kept.add(s, e, ("year", int(m.group())))
-            ends.add(e)
+    for start, stop in runs:
+        for at in _YEAR_AT.finditer(text, start, stop):
+            m = _BARE_YEAR.match(text, at.start())
+            if m is None:
+                continue
+            s, e = m.span()
+            if kept.free(s, e) and _is_year(text, s, e, ends):
+                kept.add(s, e, ("year", int(m.group())))
+                ends.add(e)

@@ -2,7 +2,8 @@
 
 This module only recognises and parses; it returns the descriptor tuples documented in
 ``dates.py`` (``('quarter', 2024, 4)``, ``('cal', 'year', 1, ('half', 1))`` ...), and
-``dates.py`` turns them into ISO dates, so both languages share one set of calendar rules.
+``dates_calendar.py`` turns them into ISO dates, so both languages share one set of calendar
+rules. ``dates_scan.py`` runs the rules only near :data:`TRIGGERS`.
 It never imports ``dates.py``: the vocabulary (``build_site/data/dates.yml``, key ``zh``)
 is passed to :func:`build_rules`.
 

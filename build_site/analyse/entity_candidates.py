@@ -11,18 +11,17 @@ Chinese candidates come from ``entity_cjk``.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from build_site.analyse.entity_acronyms import AliasLink, acronym_definitions, bracket_links, ticker_brackets
 from build_site.analyse.entity_cues import Cues
-from build_site.analyse.entity_text import ALNUM, UPPER, YEAR, Layout, has_cjk, is_number
+from build_site.analyse.entity_text import ALNUM, UPPER, YEAR, Layout, contains_any, has_cjk, is_number
 from build_site.model import Passage
 
 
-@dataclass(frozen=True)
-class Candidate:
-    """One occurrence of a possible name. ``hint`` is a type implied by how it was found."""
+class Candidate(NamedTuple):
+    """One occurrence of a possible name. ``hint`` is a type implied by how it was found.
+    (A named tuple: a corpus has tens of thousands, and a tuple is the cheapest value to make.)"""
 
     surface: str
     passage: int
@@ -59,24 +58,40 @@ _REPO = re.compile(
     r"|(?<![\w/.-])([a-z0-9][a-z0-9_.-]*/[a-z0-9][a-z0-9_.-]*)(?![\w/-])"
 )
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
+_LETTERS_ONLY = bytes(c if chr(c).isascii() and chr(c).isalpha() else 32 for c in range(256))
 _CELL_MAIN = re.compile(r"([^(（]+?)\s*(?:[(（]([^)）]+)[)）])?\s*")
 _LEAD = re.compile(r"\s*(?:\d{1,2}[.)]\s+|[-*•]\s+)?([^:：()（]{1,60}?)\s*(?:[(（][^)）]*[)）])?\s*[:：]\s")
 _TRAILING_PUNCT = ".,;:!?…"
+_QUOTE_CHARS = "'‘\"“『「《"  # every form _QUOTED matches opens with one of these
 
 
-def latin_candidates(index: int, passage: Passage, layout: Layout, cues: Cues
+def latin_candidates(index: int, passage: Passage, layout: Layout, cues: Cues, stems: Sequence[str] | None = None
                      ) -> tuple[list[Candidate], list[AliasLink]]:
-    """Every Latin-script candidate of one passage and the aliases its parentheses declare."""
+    """Every Latin-script candidate of one passage and the aliases its parentheses declare.
+    ``stems``: the drug-name stems worth looking for (``corpus_stems``; all of them if None)."""
     text = passage.text
-    defined, links = acronym_definitions(text, layout, cues)
-    definitions = [Candidate(surface, index, start, start + len(surface), "definition", hint=hint)
-                   for surface, start, hint in defined]
-    blocked = [(c.start, c.end) for c in definitions if " " in c.surface or "-" in c.surface]
-    blocked += ticker_brackets(text, cues)
-    pieces = [p for p in _phrase_pieces(index, text, layout, cues) if not _inside(p, blocked)]
-    links += bracket_links(text, {piece.end: piece.surface for piece in pieces}, cues)
-    candidates = [*definitions, *pieces, *_list_lead(passage, pieces), *_quoted(index, text, layout, cues),
-                  *_repositories(index, text), *_cells(index, passage, cues), *_stems(index, text, cues)]
+    pieces = _phrase_pieces(index, text, layout, cues)
+    if "(" in text:  # every bracket rule needs one
+        defined, links = acronym_definitions(text, layout, cues)
+        definitions = [Candidate(surface, index, start, start + len(surface), "definition", hint=hint)
+                       for surface, start, hint in defined]
+        blocked = [(c.start, c.end) for c in definitions if " " in c.surface or "-" in c.surface]
+        blocked += ticker_brackets(text, cues)
+        if blocked:
+            pieces = [p for p in pieces if not _inside(p, blocked)]
+        links += bracket_links(text, {piece.end: piece.surface for piece in pieces}, cues)
+    else:
+        definitions, links = [], []
+    candidates = [*definitions, *pieces]
+    if passage.kind == "list_item":
+        candidates += _list_lead(passage, pieces)
+    if contains_any(text, _QUOTE_CHARS):
+        candidates += _quoted(index, text, layout, cues)
+    if "/" in text:  # each form of a repository holds one
+        candidates += _repositories(index, text)
+    if passage.cell_spans:
+        candidates += _cells(index, passage, cues)
+    candidates += _stems(index, text, cues, cues.stems if stems is None else stems)
     return candidates, links
 
 
@@ -86,15 +101,30 @@ def vocabulary(text: str) -> set[str]:
 
 
 def _phrase_pieces(index: int, text: str, layout: Layout, cues: Cues) -> list[Candidate]:
-    pieces = []
+    pieces: list[Candidate] = []
+    append, make = pieces.append, tuple.__new__  # make(Candidate, fields) is Candidate(*fields), faster
+    starts = layout.starts
+    in_title = layout.in_title if layout.title_spans else None
+    names = cues.memo("phrase-names")
     for match in _PHRASE.finditer(text):
-        tokens = [(m.start() + match.start(), m.end() + match.start(), m.group())
-                  for m in _PIECE_TOKEN.finditer(match.group())]
-        for group, hint in normalise_tokens(tokens, cues):
-            start, end = group[0][0], group[-1][1]
-            pieces.append(Candidate(text[start:end], index, start, end, "phrase", start in layout.starts,
-                                    layout.in_title(start), hint))
+        phrase = match.group()
+        found = names.get(phrase)
+        if found is None:
+            found = names[phrase] = _names_in(phrase, cues)
+        offset = match.start()
+        for first, last, hint, surface in found:
+            start = offset + first
+            append(make(Candidate, (surface, index, start, offset + last, "phrase", start in starts,
+                                    in_title is not None and in_title(start), hint)))
     return pieces
+
+
+def _names_in(phrase: str, cues: Cues) -> tuple[tuple[int, int, str | None, str], ...]:
+    """(start, end, hint, surface) of the names ``normalise_tokens`` finds in a phrase, by offset
+    into it: the same phrase always gives the same names, so each distinct phrase is read once."""
+    tokens = [(m.start(), m.end(), m.group()) for m in _PIECE_TOKEN.finditer(phrase)]
+    return tuple((group[0][0], group[-1][1], hint, phrase[group[0][0]:group[-1][1]])
+                 for group, hint in normalise_tokens(tokens, cues))
 
 
 def normalise_tokens(tokens: list[tuple[int, int, str]], cues: Cues) -> list[tuple[list, str | None]]:
@@ -140,7 +170,7 @@ def _split_connectors(group: list, cues: Cues) -> list[list]:
     Company" is two names."""
     words = {token.casefold() for _, _, token in group}
     institution = bool(words & cues.name_words["institution"])
-    organisation = institution or bool(words & (cues.name_words["organization"] - {"ai"}))
+    organisation = institution or bool(words & cues.organisation_words)
     parts, current = [], []
     for position, item in enumerate(group):
         joins = _joins(item[2], institution, organisation, cues)
@@ -187,7 +217,7 @@ def _ends_designated(group: list, cues: Cues) -> bool:
 def _designated(group: list, cues: Cues) -> bool:
     """'US Department of Commerce', 'AI Safety Institute': an institution or organisation word."""
     words = {token.casefold() for _, _, token in group[1:]}
-    return bool(words & (cues.name_words["institution"] | cues.name_words["organization"]))
+    return bool(words & cues.designators)
 
 
 def _is_name(group: list, cues: Cues) -> bool:
@@ -282,16 +312,32 @@ def _looks_like_name(text: str, cues: Cues) -> bool:
     return not all(cues.never_alone(w) for w in words) and text.casefold() not in cues.heading_phrases
 
 
-def _stems(index: int, text: str, cues: Cues) -> list[Candidate]:
+def _stems(index: int, text: str, cues: Cues, stems: Sequence[str]) -> list[Candidate]:
     """Lowercase drug names recognised by their INN stem (semaglutide, pembrolizumab)."""
+    if not contains_any(text, stems):  # a match ends with a stem, as written
+        return []
     return [Candidate(m.group(), index, m.start(), m.end(), "stem", hint="product")
             for m in cues.lowercase_name.finditer(text)
             if len(m.group()) >= 7 and m.group().lower() not in cues.stem_exceptions]
 
 
-def corpus_vocabulary(passages: Sequence[Passage]) -> frozenset[str]:
-    """Every lowercase word of the corpus (see ``vocabulary``)."""
-    words: set[str] = set()
-    for passage in passages:
-        words |= vocabulary(passage.text)
-    return frozenset(words)
+def corpus_words(passages: Sequence[Passage]) -> frozenset[str]:
+    """Every run of ASCII letters in the corpus (the runs ``_LOWER_WORD`` and the drug-name
+    pattern look at), in one pass: every character that is not an ASCII letter becomes a space
+    (a character beyond ASCII is first a '?'), and what remains between spaces are the runs."""
+    data = b" ".join(passage.text.encode("ascii", "replace") for passage in passages)
+    return frozenset(run.decode("ascii") for run in set(data.translate(_LETTERS_ONLY).split()))
+
+
+def corpus_stems(words: frozenset[str], cues: Cues) -> tuple[str, ...]:
+    """The drug-name stems that end some word of the corpus (``corpus_words``): a name the
+    stem pattern finds is a whole run of letters ending with its stem, so only those can."""
+    endings = tuple(cues.stems)
+    found = {stem for word in words if word.endswith(endings) for stem in endings if word.endswith(stem)}
+    return tuple(stem for stem in cues.stems if stem in found)
+
+
+def corpus_vocabulary(words: frozenset[str]) -> frozenset[str]:
+    """Every lowercase word of the corpus (see ``vocabulary``): the runs of ``corpus_words``
+    that are all lowercase are exactly the words ``_LOWER_WORD`` finds."""
+    return frozenset(word for word in words if word.islower())

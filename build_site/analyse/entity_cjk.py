@@ -12,7 +12,7 @@ dependency), through ``entity_segment``, which reads only the dictionary entries
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from build_site.analyse.entity_acronyms import AliasLink
 from build_site.analyse.entity_candidates import Candidate
@@ -22,9 +22,9 @@ from build_site.analyse.entity_text import CJK, CJK_CHAR, has_cjk
 from build_site.model import Passage
 
 
-@dataclass(frozen=True)
-class Word:
-    """One jieba word with its offsets and part-of-speech tag."""
+class Word(NamedTuple):
+    """One jieba word with its offsets and part-of-speech tag (a named tuple: passages hold
+    thousands, and a tuple is the cheapest immutable value to make)."""
 
     start: int
     end: int
@@ -190,6 +190,8 @@ def _after_class_words(index: int, text: str, words: tuple[Word, ...], cues: Cjk
     """初创公司QuantumScape, 研究机构SNE Research: a name right after an organisation class word."""
     found = []
     for cue in cues.organization_before:
+        if cue not in text:
+            continue
         for match in re.finditer(re.escape(cue), text):
             latin = _LATIN_AFTER.match(text, match.end())
             if latin and latin.group(1)[0].isupper():
@@ -206,6 +208,8 @@ def _subsidiaries(index: int, text: str, words: tuple[Word, ...], cues: CjkCues)
     ending says otherwise)."""
     found = []
     for marker in cues.subsidiary_markers:
+        if marker not in text:
+            continue
         for match in re.finditer(re.escape(marker), text):
             parent_start = _run_start(text, match.start(), cues)
             child_end = _noun_run_end(text, match.end(), words, cues)

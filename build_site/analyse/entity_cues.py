@@ -10,9 +10,10 @@ from __future__ import annotations
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import yaml
 
@@ -83,23 +84,58 @@ class Cues:
     head_merge_designators: frozenset[str]
     class_nouns: Mapping[str, tuple[str, ...]]
     table_headers: Mapping[str, tuple[str, ...]]
-    left_cue: re.Pattern[str]                # end of the text before a mention -> type group
+    left_phrases: Mapping[str, tuple[str, ...]]  # the data behind left_cue (compiled when first used)
     right_cue: re.Pattern[str]               # start of the text after a mention -> type group
     right_phrase: re.Pattern[str]            # the explicit phrases of right_cue only (", founded by")
     person_verb: re.Pattern[str]
     class_noun: re.Pattern[str]              # first class noun in a description -> type group
     lowercase_name: re.Pattern[str]          # drug-name stems
+    stems: tuple[str, ...]                   # the stems themselves: a lowercase name ends with one
     stem_exceptions: frozenset[str]
     relation_phrases: Mapping[str, tuple[str, ...]]
     cjk: CjkCues
     # How a left cue can end and start (see _LeftScan); None when only a full search is safe.
-    left_scan: "_LeftScan | None" = field(default=None, compare=False, repr=False)
+    left_scan: _LeftScan | None = field(default=None, compare=False, repr=False)
+    # What the first words after a name must be for a right cue to match (see _RightScan).
+    right_scan: _RightScan | None = field(default=None, compare=False, repr=False)
+    # Results that depend only on a string and these cues, kept per kind (see ``memo``).
+    _memos: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
+
+    def right_match(self, after: str) -> re.Match[str] | None:
+        """``right_cue.match(after)``, skipped when the first words of ``after`` rule it out."""
+        if self.right_scan is not None and not self.right_scan.may_match(after):
+            return None
+        return self.right_cue.match(after)
+
+    def memo(self, kind: str) -> dict:
+        """A dictionary for remembering results computed from these cues and a string alone
+        (the same names recur all over a corpus); emptied when it grows very large."""
+        table = self._memos.get(kind)
+        if table is None or len(table) > 500_000:
+            table = self._memos[kind] = {}
+        return table
+
+    @cached_property
+    def designators(self) -> frozenset[str]:
+        """Institution and organisation name words together (casefolded)."""
+        return self.name_words["institution"] | self.name_words["organization"]
+
+    @cached_property
+    def organisation_words(self) -> frozenset[str]:
+        """Organisation name words except 'ai', which alone does not make a name an organisation's."""
+        return self.name_words["organization"] - {"ai"}
+
+    @cached_property
+    def left_cue(self) -> re.Pattern[str]:
+        """End of the text before a mention -> type group (see _left_cue; built on first use,
+        since ``left_match`` seldom needs it whole)."""
+        return _left_cue(self.left_phrases, self.class_nouns)
 
     def left_match(self, before: str) -> re.Match[str] | None:
         """``left_cue.search(before)``, without trying the pattern at every offset: see _LeftScan."""
         if self.left_scan is None:
             return self.left_cue.search(before)
-        return self.left_scan.search(self.left_cue, before)
+        return self.left_scan.search(before)
 
     def is_generic_acronym(self, word: str) -> bool:
         """'AI', 'APIs', 'CEOs': everyday acronyms, alone never a name."""
@@ -107,12 +143,22 @@ class Cues:
 
     def never_alone(self, word: str) -> bool:
         """Words that are not a name on their own, whatever their position."""
-        return (word in self.stop_words or word in self.title_words or word in self.calendar_words
-                or word in self.adjectives or word in self.units or self.is_generic_acronym(word)
-                or word in self.connectors)
+        return word in self._never_alone or (word.endswith("s") and word[:-1] in self.generic_acronyms)
+
+    @cached_property
+    def _never_alone(self) -> frozenset[str]:
+        """The lists ``never_alone`` consults, as one set (a plural generic acronym aside)."""
+        return (self.stop_words | self.title_words | self.calendar_words | self.adjectives | self.units
+                | self.generic_acronyms | self.connectors)
 
     def header_type(self, header: str) -> str | None:
         """The entity type a table column holds, judged by its header ('Company / Project')."""
+        known = self.memo("header-type")
+        if header not in known:
+            known[header] = self._header_type(header)
+        return known[header]
+
+    def _header_type(self, header: str) -> str | None:
         words = re.findall(r"[\w\u4e00-\u9fff]+", header.casefold())
         for word in words:
             for kind, names in self.table_headers.items():
@@ -167,18 +213,39 @@ def _compile(data, path) -> Cues:
         head_merge_designators=frozenset(w.casefold() for w in data["head_merge_designators"]),
         class_nouns=MappingProxyType(class_nouns),
         table_headers=MappingProxyType({k: tuple(w.casefold() for w in v) for k, v in data["table_headers"].items()}),
-        left_cue=_left_cue(data["left_phrases"], class_nouns),
+        left_phrases=MappingProxyType({k: tuple(v) for k, v in data["left_phrases"].items()}),
         right_cue=_right_cue(data["right_phrases"], class_nouns),
         right_phrase=re.compile(r"^[\"'”’)\]]*(?:" + _alternation(
             [p for phrases in data["right_phrases"].values() for p in phrases]) + ")", re.I),
         person_verb=re.compile(r"^\s+(?:(?:has|had|have)\s+)?(?:" + _alternation(data["person_verbs"]) + r")\b", re.I),
         class_noun=_class_noun(class_nouns),
         lowercase_name=_lowercase_name(data["lowercase_name_stems"]["product"]),
+        stems=tuple(data["lowercase_name_stems"]["product"]),
         stem_exceptions=frozenset(data["stem_exceptions"]),
         relation_phrases=MappingProxyType({k: tuple(v) for k, v in data["relations"].items()}),
         cjk=_cjk_cues(data["cjk"]),
         left_scan=_LeftScan.build(data["left_phrases"], class_nouns),
+        right_scan=_RightScan.build(data["right_phrases"], class_nouns),
     )
+
+
+def fold(text: str) -> str:
+    """``text`` lowercased so that an ASCII letter in it equals a letter of a pattern exactly when
+    re.IGNORECASE would match them (it also matches 'İ', 'ı', 'ſ' and the Kelvin sign)."""
+    return text.lower() if text.isascii() else text.translate(_FOLD).lower()
+
+
+def required_pieces(phrases) -> tuple[str, ...] | None:
+    """For each cue phrase, a piece any match of ``phrase_pattern(phrase)`` under re.IGNORECASE
+    contains (its longest run without a space or an apostrophe), folded: a text whose ``fold``
+    holds none of them matches no phrase. None when a phrase is not plain ASCII."""
+    pieces = set()
+    for phrase in phrases:
+        piece = max(re.split(r"[ ']", phrase), key=len)
+        if not piece or not phrase.isascii():
+            return None
+        pieces.add(piece.lower())
+    return tuple(sorted(pieces))
 
 
 def phrase_pattern(phrase: str) -> str:
@@ -236,77 +303,213 @@ _OPENERS = _WHITESPACE + "\"'“‘(["
 _FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
 
 
-@dataclass(frozen=True)
 class _LeftScan:
     """Finds what ``left_cue.search(before)`` finds, trying the pattern only where it can match.
 
-    A left cue must end the text: a cue phrase or class noun (with its plural, comma or listing
-    word), then openers (_OPENERS) and at most one determiner before the name. So a text whose
-    end, openers and determiner set aside, does not end with one of the cues' last words
-    (``endings``, compared case-folded) holds no match, and that settles nearly every mention.
-    Otherwise the pattern is tried, leftmost first, only at word starts whose letter can begin
-    a cue (``word_starts``) and at characters that begin a cue without a word boundary
-    (``other_starts``): the first match there is the one ``search`` returns.
+    A left cue ends the text: a cue phrase or class noun (with a plural ending, a comma or a
+    listing word), then openers (_OPENERS) and at most one determiner before the name. So a text
+    that, its openers and determiner set aside, does not end the way some cue ends holds no
+    match, and that settles nearly every mention. The check is case-folded and word by word:
+    a cue of several words must end the text with its last word exactly and the word before
+    it (``pairs``); a one-word cue, a class noun or a listing word must end it, starting at a
+    word boundary where the pattern has one (``single``) or anywhere (``loose``). Otherwise the
+    pattern is tried leftmost first, only where a cue can begin: at a word start whose word
+    begins with the first word of some cue, or at a character that begins a cue without a word
+    boundary. The first match there is the one ``search`` returns.
     """
 
-    endings: tuple[str, ...]
-    longest: int
-    word_starts: frozenset[str]
-    other_starts: frozenset[str]
+    def __init__(self, single: set[str], loose: set[str], pairs: Mapping[str, tuple[tuple[str, str], ...]],
+                 first_chars: Mapping[str, str], first_words: set[str], build: Callable[[], re.Pattern[str]]):
+        self.single = frozenset(single)
+        self.single_firsts = frozenset(e[0] for e in single)
+        self.loose = tuple(sorted(loose))
+        self.pairs = dict(pairs)
+        starts = "".join(re.escape(c) for c, kind in sorted(first_chars.items()) if kind == "word")
+        others = "".join(re.escape(c) for c, kind in sorted(first_chars.items()) if kind == "other")
+        self.starts = re.compile("|".join(([f"(?<!\\w)[{starts}]"] if starts else []) + ([f"[{others}]"] if others else []))
+                                 or "(?!)", re.I)
+        lengths: dict[int, set[str]] = {}
+        for word in first_words:
+            lengths.setdefault(len(word), set()).add(word)
+        self.first_words = tuple((length, frozenset(words)) for length, words in sorted(lengths.items()))
+        self._build = build
+        self._pattern: re.Pattern[str] | None = None
 
     @classmethod
     def build(cls, left_phrases: Mapping[str, Sequence[str]], class_nouns: Mapping[str, Sequence[str]]
               ) -> "_LeftScan | None":
         phrases = [p for kind in _KINDS if kind in left_phrases for p in left_phrases[kind]]
         nouns = [n for kind in _KINDS if kind in class_nouns and kind != "other" for n in class_nouns[kind]]
-        lasts = {p.split(" ")[-1] for p in phrases}
-        for noun in nouns:
+        for word in (w for text in (*phrases, *nouns) for w in text.split(" ")):
+            if not word or not word.isascii() or word.count("'") > 1 or word.rstrip(_OPENERS) != word:
+                return None  # not worth reasoning about: use the plain search
+        single: set[str] = set()
+        loose: set[str] = {"like", "including", "namely", "e.g.", "e.g.,"}   # the listing words of _LISTING
+        pairs: dict[str, set[tuple[str, str]]] = {"as": {("such", "suffix")}}    # 'such\s+as', after \s* or ','
+        for phrase in phrases:                      # _alternation puts \b before a phrase starting with a letter
+            words = phrase.split(" ")
+            bounded = phrase[0].isalnum()
+            if len(words) == 1:
+                (single if bounded else loose).add(phrase)
+            else:                                   # words after the first follow \s+
+                mode = "exact" if len(words) > 2 else "bounded" if bounded else "suffix"
+                pairs.setdefault(words[-1], set()).add((words[-2], mode))
+        for noun in nouns:                          # after the \b of _nouns or \s+; a plural, a comma may follow
             last = noun.split(" ")[-1]
-            lasts |= {last, last + ",", last + "s", last + "es"}
-        lasts |= set(_LISTING_ENDS)
-        endings = set()
-        for last in lasts:
-            for spelling in {last, last.replace("'", "’")}:  # phrase_pattern: ' matches ’ too
-                ending = spelling.rstrip(_OPENERS).translate(_FOLD).lower()
-                if not ending:
-                    return None
-                endings.add(ending)
-        firsts = {w[0] for w in (*phrases, *nouns) if w}
-        if not all(w.isascii() for w in (*endings, *firsts, *_DETERMINERS)) or "'" in firsts:
-            return None  # case folding beyond ASCII: not worth reasoning about
-        return cls(endings=tuple(sorted(endings)), longest=max(map(len, endings)),
-                   word_starts=frozenset(f.lower() for f in firsts if f.isalnum()),
-                   other_starts=frozenset(f for f in firsts if not f.isalnum()))
+            (single if _is_word(last[0]) and _is_word(noun[0]) else loose).update(
+                {last, last + ",", last + "s", last + "es"})
+        if any(w[0] in _OPENERS or not _is_word(w[0]) for w in single):
+            return None
+        fold = (lambda w: {w.lower(), w.replace("'", "’").lower()})  # phrase_pattern: ' matches ’ too
+        first_chars: dict[str, str] = {}
+        for text in (*phrases, *nouns):
+            first = text[0].lower()
+            kind = "word" if text[0].isalnum() and _is_word(text[0]) else "other"
+            first_chars[first] = kind if first_chars.get(first, kind) == kind else "other"
+        if any(kind == "other" and _is_word(char) for char, kind in first_chars.items()):
+            return None
+        # The first word of each phrase and noun (up to a non-word character): a match at a word
+        # start begins with one of them, and the text's word there begins with it (a cue's word
+        # may run on into a determiner or a listing word: "companylike", "launchedthe").
+        first_words = {_RUN.match(text).group().lower() for text in (*phrases, *nouns) if _is_word(text[0])}
 
-    def search(self, pattern: re.Pattern[str], before: str) -> re.Match[str] | None:
+        def build() -> re.Pattern[str]:
+            return _left_cue(left_phrases, class_nouns)  # the same pattern string: re's cache shares it
+        return cls({f for w in single for f in fold(w)}, {f for w in loose for f in fold(w)},
+                   {last: tuple(sorted({(before, mode) for word, mode in options for before in fold(word)}))
+                    for key, options in pairs.items() for last in fold(key)},
+                   first_chars, first_words, build)
+
+    def search(self, before: str) -> re.Match[str] | None:
         if not self._may_end_with_cue(before):
             return None
-        word_starts, other_starts = self.word_starts, self.other_starts
-        folded = before.translate(_FOLD).lower()
-        previous_is_word = False
-        for position, char in enumerate(before):
-            is_word = char.isalnum() or char == "_"
-            if (is_word and not previous_is_word and folded[position] in word_starts) or char in other_starts:
-                match = pattern.match(before, position)
-                if match is not None:
-                    return match
-            previous_is_word = is_word
+        folded = before.lower() if before.isascii() else before.translate(_FOLD).lower()  # same length
+        for start in self.starts.finditer(before):
+            position = start.start()
+            first = folded[position]
+            if _is_word(first) and not self._may_start_cue(_RUN.match(folded, position).group()):
+                continue
+            if self._pattern is None:
+                self._pattern = self._build()
+            match = self._pattern.match(before, position)
+            if match is not None:
+                return match
         return None
 
+    def _may_start_cue(self, word: str) -> bool:
+        for length, words in self.first_words:
+            if length > len(word):
+                return False
+            if word[:length] in words:
+                return True
+        return False
+
     def _may_end_with_cue(self, before: str) -> bool:
-        if self._ends_with_cue(before.rstrip(_OPENERS)):
+        folded = before.lower() if before.isascii() else before.translate(_FOLD).lower()  # same length
+        if self._ends_with_cue(folded.rstrip(_OPENERS)):
             return True
-        stripped = before.rstrip()
-        if len(stripped) == len(before):
+        stripped = folded.rstrip()
+        if len(stripped) == len(folded):
             return False
-        tail = stripped[-5:].translate(_FOLD).lower()
         for determiner in _DETERMINERS:
-            if tail.endswith(determiner):
+            if stripped.endswith(determiner):
                 return self._ends_with_cue(stripped[:-len(determiner)].rstrip(_OPENERS))
         return False
 
-    def _ends_with_cue(self, text: str) -> bool:
-        return text[-self.longest:].translate(_FOLD).lower().endswith(self.endings)
+    def _ends_with_cue(self, folded: str) -> bool:
+        """Whether a case-folded text ends the way some cue does."""
+        if folded.endswith(self.loose):
+            return True
+        tokens = folded.rsplit(None, 2)
+        if not tokens:
+            return False
+        last = tokens[-1]
+        single = self.single
+        if last in single:
+            return True
+        if not last.isalnum():  # a single cue may also start after punctuation inside the word: '(launched'
+            firsts = self.single_firsts
+            for i in range(1, len(last)):
+                if last[i] in firsts and not _is_word(last[i - 1]) and last[i:] in single:
+                    return True
+        options = self.pairs.get(last)
+        if options and len(tokens) > 1:
+            previous = tokens[-2]
+            for word, mode in options:
+                if mode == "exact":
+                    if previous == word:
+                        return True
+                elif previous.endswith(word) and (mode == "suffix" or len(previous) == len(word)
+                                                  or not _is_word(previous[-len(word) - 1])):
+                    return True
+        return False
+
+
+class _RightScan:
+    """Whether ``right_cue`` can match at the start of a text, judged by its first two words.
+
+    Every alternative of the right cue holds words (runs of ``\\w``): a phrase its own, a class
+    noun its words, a plural ending and a word boundary after the last, a possessive the 's'
+    of "'s". What a match starts with, the text starts with: its first word equals the
+    alternative's first word (or, when that is the last word of a phrase, which has no word
+    boundary after it, begins with it), and so on for the second. A text whose first two
+    words (case-folded) fit no alternative cannot match, and most names are followed by such
+    words ("said", "is a", "'s new").
+    """
+
+    def __init__(self, first_exact: set[str], first_prefix: set[str],
+                 second: Mapping[str, tuple[set[str], set[str]]]):
+        self.first_exact = frozenset(first_exact)
+        self.first_prefix = tuple(sorted(first_prefix))
+        self.second = {word: (frozenset(exact), tuple(sorted(prefix))) for word, (exact, prefix) in second.items()}
+
+    @classmethod
+    def build(cls, right_phrases: Mapping[str, Sequence[str]], class_nouns: Mapping[str, Sequence[str]]
+              ) -> "_RightScan | None":
+        forms: list[tuple[list[str], bool]] = []          # (the words, whether the last may run on)
+        for kind in _KINDS:
+            for phrase in right_phrases.get(kind, ()):
+                forms.append((_RUN.findall(phrase), True))
+        plural = [kind for kind in TYPES if kind != "person"] + ["person"]  # as _right_cue uses them
+        for kind in plural:
+            for noun in class_nouns.get(kind, ()):
+                words = _RUN.findall(noun)
+                for ending in ("", "s", "es"):
+                    forms.append(([*words[:-1], words[-1] + ending] if words else [], False))
+                    if kind == "person":                  # "(?:['’]s)?\s+" before a person noun
+                        forms.append((["s", *words[:-1], words[-1] + ending] if words else [], False))
+        first_exact, first_prefix = set(), set()
+        second: dict[str, tuple[set[str], set[str]]] = {}
+        for words, runs_on in forms:
+            if not words or not all(w.isascii() for w in words):
+                return None
+            words = [w.lower() for w in words]
+            if len(words) == 1:
+                (first_prefix if runs_on else first_exact).add(words[0])
+            else:
+                exact, prefix = second.setdefault(words[0], (set(), set()))
+                (prefix if runs_on and len(words) == 2 else exact).add(words[1])
+        return cls(first_exact, first_prefix, second)
+
+    def may_match(self, after: str) -> bool:
+        words = _FIRST_RUNS.match(after)
+        first = fold(words.group(1))
+        if first in self.first_exact or first.startswith(self.first_prefix):
+            return True
+        options = self.second.get(first)
+        if options is None:
+            return False
+        following = fold(words.group(2))
+        return following in options[0] or following.startswith(options[1])
+
+
+_RUN = re.compile(r"\w+")
+_FIRST_RUNS = re.compile(r"\W*(\w*)\W*(\w*)")
+
+
+def _is_word(char: str) -> bool:
+    """A character of ``\\w`` in a str pattern."""
+    return char.isalnum() or char == "_"
 
 
 def _right_cue(right_phrases, class_nouns) -> re.Pattern[str]:

@@ -34,6 +34,7 @@ _APPOSITIVE = re.compile(
     rf"|(?:founded|co-founded|based|headquartered)\s+{_PHRASE}{{3,160}}"
     rf"|[A-Z][\w-]*(?:\s[A-Z][\w-]*)*['’]s\s+[a-z]{_PHRASE}{{2,80}})(?=[,.;:]|$)")
 _COPULA = re.compile(rf"^\s+(?:is|was|remains)\s+((?:a|an|the)\s+{_PHRASE}{{3,160}})(?=[.;:]|$)")
+_COPULA_HEAD = re.compile(r"\s+(?:is|was|remains)\s+(?:a|an|the)\s")  # how a _COPULA match starts
 _LEAD = re.compile(r"^(?:\s*\([^)]*\))?:\s+((?:The|A|An)\s+(?:[^.;,]|\.(?=\d)){3,160})")
 _ROLE_BEFORE = re.compile(r"([A-Z][\w-]*['’]s\s+[a-z][\w -]{2,40}),\s*$")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+)[\"'“‘]?$")
@@ -75,22 +76,37 @@ def find_descriptions(passages: Sequence[Passage], hits: Sequence[Hit], clusters
 def _described(passage: Passage, hit: Hit, mention_starts: set[int]) -> list[tuple[int, str]]:
     """(rank, description) pairs this mention's context offers."""
     text, found = passage.text, []
-    after, before = text[hit.end:], text[:hit.start]
-    appositive = _APPOSITIVE.match(after)
-    if appositive and not names_first(appositive, hit.end, mention_starts):
-        found.append((1, appositive.group(1)))
-    copula = _COPULA.match(after)
-    if copula and _SENTENCE_START.search(before):
-        found.append((1, copula.group(1)))
-    lead = _LEAD.match(after)
-    if lead and passage.kind == "list_item" and hit.start <= 2:
-        found.append((2, lead.group(1)))
-    role = _ROLE_BEFORE.search(before)
-    if role:
-        found.append((2, role.group(1)))
+    # Each pattern is anchored: the characters next to the name rule most of them out at once.
+    first, second = text[hit.end:hit.end + 1], text[hit.end + 1:hit.end + 2]
+    space = first.isspace()
+    if first == "," or (first and first in "\"'”’" and second == ","):
+        appositive = _APPOSITIVE.match(text[hit.end:])
+        if appositive and not names_first(appositive, hit.end, mention_starts):
+            found.append((1, appositive.group(1)))
+    if space and _COPULA_HEAD.match(text, hit.end):
+        copula = _COPULA.match(text[hit.end:])
+        if copula and _SENTENCE_START.search(text[:hit.start]):
+            found.append((1, copula.group(1)))
+    if passage.kind == "list_item" and hit.start <= 2 and (space or first in (":", "(")):
+        lead = _LEAD.match(text[hit.end:])
+        if lead:
+            found.append((2, lead.group(1)))
+    if _comma_before(text, hit.start):  # _ROLE_BEFORE ends with a comma and spaces
+        role = _ROLE_BEFORE.search(text[:hit.start])
+        if role:
+            found.append((2, role.group(1)))
     described = [(rank, _noun_phrase(description, _MAX_WORDS[rank])) for rank, description in found]
-    described += _table_cell(passage, hit)
+    if passage.kind == "table_row":
+        described += _table_cell(passage, hit)
     return [(rank, description) for rank, description in described if description]
+
+
+def _comma_before(text: str, offset: int) -> bool:
+    """Whether the last character before ``offset`` that is not a space is a comma."""
+    offset -= 1
+    while offset >= 0 and text[offset].isspace():
+        offset -= 1
+    return offset >= 0 and text[offset] == ","
 
 
 def _table_cell(passage: Passage, hit: Hit) -> list[tuple[int, str]]:

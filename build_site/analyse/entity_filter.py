@@ -55,9 +55,21 @@ def accept_candidates(candidates: Sequence[Candidate], links: Sequence[AliasLink
     """The candidates that are names, with their type hints and the aliases that hold."""
     corpus = _corpus(candidates, vocabulary, cues)
     hints: dict[str, list[str]] = defaultdict(list)
+    titles: dict[str, list[str]] = {}  # _title_forms depends on the surface alone
     for candidate in candidates:
-        for surface in _accepted_forms(candidate, passages[candidate.passage].text, corpus, cues):
-            hints[surface].extend([candidate.hint] if candidate.hint else [])
+        origin = candidate.origin
+        if origin in _ACCEPTED_AS_FOUND or origin == "phrase" and not candidate.title and not candidate.initial:
+            forms = (candidate.surface,)  # what _accepted_forms returns for these, quickly
+        elif origin == "phrase" and candidate.title:
+            forms = titles.get(candidate.surface)
+            if forms is None:
+                forms = titles[candidate.surface] = _accepted_forms(candidate, "", corpus, cues)
+        else:
+            forms = _accepted_forms(candidate, passages[candidate.passage].text, corpus, cues)
+        for surface in forms:
+            accepted = hints[surface]  # an entry even without a hint: the surface is a name
+            if candidate.hint:
+                accepted.append(candidate.hint)
     kept_links = _holding_links(links)
     for link in kept_links:
         hints[link.left].extend([])

@@ -12,24 +12,28 @@ flagged as a variant because it only counts when the entity turns out to be a me
 """
 from __future__ import annotations
 
+import operator
 import re
+import sys
 from dataclasses import dataclass
 
 import ahocorasick
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import Callable, Iterator, Mapping, NamedTuple, Sequence
 
 from build_site.analyse.entity_merge import Cluster
-from build_site.analyse.entity_text import has_cjk, is_acronym, is_latin_alnum
+from build_site.analyse.entity_text import LATIN_ALNUM, has_cjk, is_acronym, is_latin_alnum
 from build_site.model import Passage
 
 
 _QUOTES = "\\s'\"‘’“”"
 _COORDINATION = re.compile(f"^[{_QUOTES}]*(?:,(?:\\s*(?:and|or))?(?:\\s+the)?|and|or|&|、|和|与|及|/)[{_QUOTES}]*$")
+_QUOTE_CHARS = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()) + "'\"‘’“”"
+_CONJUNCTION_STARTS = frozenset(",ao&、和与及/")   # the first character of each conjunction above
+_START = operator.attrgetter("start")
 
 
-@dataclass(frozen=True)
-class Hit:
-    """One alias occurrence: the cluster it names and where."""
+class Hit(NamedTuple):
+    """One alias occurrence: the cluster it names and where (a named tuple, cheap to make)."""
 
     cluster: int
     passage: int
@@ -44,6 +48,7 @@ class Matcher:
 
     aliases: Mapping[str, tuple[int, bool]]
     scan: Callable[[str], Iterator[tuple[int, int, str]]]
+    automaton: object = None      # the same aliases, each with (length, cluster, variant); None if none
 
 
 def build_matcher(clusters: Sequence[Cluster]) -> Matcher:
@@ -55,19 +60,43 @@ def build_matcher(clusters: Sequence[Cluster]) -> Matcher:
         for surface in cluster.surfaces:
             for spelling, variant in _spellings(surface):
                 aliases.setdefault(spelling, (number, variant))
-    return Matcher(aliases=aliases, scan=_scanner(sorted(aliases)))
+    automaton = None
+    if aliases:
+        automaton = ahocorasick.Automaton()
+        for alias in sorted(aliases):
+            automaton.add_word(alias, (len(alias), *aliases[alias]))
+        automaton.make_automaton()
+    return Matcher(aliases=aliases, scan=_scanner(automaton), automaton=automaton)
 
 
 def match_passages(passages: Sequence[Passage], matcher: Matcher) -> tuple[Hit, ...]:
     """Every alias occurrence in every passage, leftmost-longest, with word boundaries."""
-    hits = []
+    hits: list[Hit] = []
+    automaton = matcher.automaton
+    if automaton is None:
+        return ()
+    latin = LATIN_ALNUM
     for index, passage in enumerate(passages):
-        text, taken = passage.text, -1
-        candidates = sorted(((start, -end, alias) for start, end, alias in matcher.scan(text)
-                             if _bounded(text, start, end)))
-        for start, negative_end, alias in candidates:
+        text = passage.text
+        size = len(text)
+        found = []
+        for last, (length, cluster, variant) in automaton.iter(text):
+            end = last + 1
+            start = end - length
+            # _bounded, inline: a Latin alias must not continue a word on either side
+            if start > 0 and text[start] in latin and text[start - 1] in latin:
+                continue
+            if end < size and text[last] in latin:
+                after = text[end]
+                if after in latin or (after in ".-" and text[end + 1:end + 2].isdigit()):
+                    continue
+            found.append((start, -end, cluster, variant))
+        if not found:
+            continue
+        found.sort()  # leftmost first, then longest (one alias per span, so nothing else ties)
+        taken = -1
+        for start, negative_end, cluster, variant in found:
             if start >= taken:
-                cluster, variant = matcher.aliases[alias]
                 hits.append(Hit(cluster, index, start, -negative_end, variant))
                 taken = -negative_end
     return tuple(hits)
@@ -78,12 +107,17 @@ def coordinated(text: str, hits: Sequence[Hit]) -> list[list[Hit]]:
     ('xAI and Meta', "'Strawberry' and 'Arrakis'", "GPTs, the Assistant API"). A cue on a list
     applies to every member; "Intel Foundry and the 18A node" is two noun phrases, not a list."""
     groups: list[list[Hit]] = []
-    for hit in sorted(hits, key=lambda h: h.start):
-        previous = groups[-1][-1] if groups else None
-        if previous and hit.start >= previous.end and _COORDINATION.match(text[previous.end:hit.start]):
-            groups[-1].append(hit)
-        else:
-            groups.append([hit])
+    previous = None
+    for hit in sorted(hits, key=_START):
+        if previous is not None and hit.start >= previous.end:
+            between = text[previous.end:hit.start]
+            core = between.strip(_QUOTE_CHARS)  # what _COORDINATION allows around the conjunction
+            if core[:1] in _CONJUNCTION_STARTS and _COORDINATION.match(between):
+                groups[-1].append(hit)
+                previous = hit
+                continue
+        groups.append([hit])
+        previous = hit
     return groups
 
 
@@ -112,16 +146,12 @@ def _bounded(text: str, start: int, end: int) -> bool:
     return True
 
 
-def _scanner(aliases: list[str]) -> Callable[[str], Iterator[tuple[int, int, str]]]:
-    """One Aho–Corasick automaton over every alias: (start, end, alias) of each raw hit."""
-    automaton = ahocorasick.Automaton()
-    for alias in aliases:
-        automaton.add_word(alias, alias)
-    if not aliases:
+def _scanner(automaton) -> Callable[[str], Iterator[tuple[int, int, str]]]:
+    """(start, end, alias) of each raw hit of the automaton over every alias."""
+    if automaton is None:
         return lambda text: iter(())
-    automaton.make_automaton()
 
     def scan(text: str) -> Iterator[tuple[int, int, str]]:
-        for last, alias in automaton.iter(text):
-            yield last + 1 - len(alias), last + 1, alias
+        for last, (length, _, _) in automaton.iter(text):
+            yield last + 1 - length, last + 1, text[last + 1 - length:last + 1]
     return scan

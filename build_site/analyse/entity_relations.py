@@ -25,7 +25,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
-from build_site.analyse.entity_cues import Cues, phrase_pattern
+from build_site.analyse.entity_cues import Cues, fold, phrase_pattern, required_pieces
 from build_site.analyse.entity_match import Hit, coordinated
 from build_site.model import Passage
 
@@ -85,6 +85,18 @@ class _Patterns:
         self.based_on = re.compile(r"(?:^|[.!?]\s+)(?:based on|built on|powered by)\s+$", re.I)
         self.cjk_founders = tuple(r for r in cues.cjk.person_roles if "创始人" in r)
         self.cjk_subsidiary = cues.cjk.subsidiary_markers
+        # What a passage must contain for these patterns to match in it (see required_pieces).
+        self.pieces = {key: required_pieces(cues.relation_phrases[key])
+                       for key in ("competitors", "founded_by", "founders")}
+
+    def may_match(self, key: str, folded: str) -> bool:
+        pieces = self.pieces[key]
+        if pieces is None:
+            return True
+        for piece in pieces:
+            if piece in folded:
+                return True
+        return False
 
 
 def _alternation(phrases) -> str:
@@ -96,6 +108,7 @@ class _Context:
 
     def __init__(self, text: str, hits: list[Hit], types: Sequence[str], index: int, main_org: int | None):
         self.text, self.hits, self.types, self.index, self.main_org = text, hits, types, index, main_org
+        self.folded = fold(text)
 
     def found(self, subject: int, predicate: str, obj: int) -> Found:
         return Found(subject, predicate, obj, self.index)
@@ -120,11 +133,13 @@ def _develops(context: _Context, passage: Passage, cues: Cues) -> list[Found]:
     groups = coordinated(text, context.hits)
     for owner, group in zip(groups, groups[1:]):
         owner_hit = owner[-1]
-        if context.kind(owner_hit) == "organization" and _POSSESSIVE.match(text[owner_hit.end:group[0].start]):
+        if (context.kind(owner_hit) == "organization" and text[owner_hit.end:owner_hit.end + 1] in ("'", "’")
+                and _POSSESSIVE.match(text[owner_hit.end:group[0].start])):
             found += [context.found(owner_hit.cluster, "develops", h.cluster)
                       for h in group if context.kind(h) in _OWNED]
-    for hit in context.hits:
-        if _ITS.search(text[max(0, hit.start - 8):hit.start]) and context.kind(hit) in _OWNED:
+    for hit in context.hits if "its" in text else ():  # _ITS needs the word
+        before = text[max(0, hit.start - 8):hit.start]
+        if "its" in before and _ITS.search(before) and context.kind(hit) in _OWNED:
             start, _ = context.sentence(hit.start)
             owner = context.first_organisation(start, hit.start)
             if owner is not None:
@@ -149,7 +164,8 @@ def _table_develops(context: _Context, passage: Passage, cues: Cues) -> list[Fou
 
 def _founders(context: _Context, patterns: _Patterns) -> list[Found]:
     text, found = context.text, []
-    for cue in patterns.founded_by.finditer(text):
+    founded_by = patterns.founded_by.finditer(text) if patterns.may_match("founded_by", context.folded) else ()
+    for cue in founded_by:
         subject = _subject_before(context, cue.start())
         for hit in _list_after(context, cue.end()):
             if subject is None:
@@ -158,11 +174,14 @@ def _founders(context: _Context, patterns: _Patterns) -> list[Found]:
                 found.append(context.found(subject, "founded_by", hit.cluster))
             elif context.kind(hit) == "organization" and patterns.former.search(text[cue.end():hit.start]):
                 found.append(context.found(subject, "former_staff_of", hit.cluster))
-    for cue in patterns.founders.finditer(text):
+    founders = patterns.founders.finditer(text) if patterns.may_match("founders", context.folded) else ()
+    for cue in founders:
         people = [h for h in _list_after(context, cue.end()) if context.kind(h) == "person"]
         subject = _founders_organisation(context, cue.start())
         found += [context.found(subject, "founded_by", h.cluster) for h in people if subject is not None]
     for role in patterns.cjk_founders:
+        if role not in text:
+            continue
         for cue in re.finditer(re.escape(role), text):
             before = [h for h in context.hits if h.end == cue.start() and context.kind(h) == "organization"]
             after = [h for h in context.hits if h.start == cue.end() and context.kind(h) == "person"]
@@ -204,6 +223,8 @@ def _list_after(context: _Context, offset: int) -> list[Hit]:
 
 def _competitors(context: _Context, patterns: _Patterns) -> list[Found]:
     found = []
+    if not patterns.may_match("competitors", context.folded):
+        return found
     for cue in patterns.competitors.finditer(context.text):
         start, end = context.sentence(cue.start())
         if not _list_after(context, cue.end()):  # 'rivals will again be chasing SpaceX' names no rival
@@ -224,7 +245,7 @@ def _competitor_lists(passages: Sequence[Passage], by_passage: dict[int, list[Hi
     """'The Direct Competitors:' followed by list items: each item's leading organisation."""
     found = []
     for index, passage in enumerate(passages):
-        if passage.kind in _LIST_KINDS or not patterns.competitors.search(passage.text) or len(passage.text) > 80:
+        if passage.kind in _LIST_KINDS or len(passage.text) > 80 or not patterns.competitors.search(passage.text):
             continue
         subject = main_orgs.get(passage.document)
         follower = index + 1
@@ -238,10 +259,11 @@ def _competitor_lists(passages: Sequence[Passage], by_passage: dict[int, list[Hi
 
 def _part_of(context: _Context, patterns: _Patterns) -> list[Found]:
     found = []
+    types = context.types
     for first, second in zip(context.hits, context.hits[1:]):
-        between = context.text[first.end:second.start]
-        if context.kind(first) not in _BODIES or context.kind(second) not in _BODIES:
+        if types[first.cluster] not in _BODIES or types[second.cluster] not in _BODIES:
             continue
+        between = context.text[first.end:second.start]
         if patterns.part_of.match(between):
             found.append(context.found(first.cluster, "part_of", second.cluster))
         elif patterns.owner_of.match(between) or between in patterns.cjk_subsidiary:
@@ -251,11 +273,13 @@ def _part_of(context: _Context, patterns: _Patterns) -> list[Found]:
 
 def _uses(context: _Context, patterns: _Patterns) -> list[Found]:
     found = []
+    types, text = context.types, context.text
     for first, second in zip(context.hits, context.hits[1:]):
-        between, lead = context.text[first.end:second.start], context.text[max(0, first.start - 40):first.start]
-        if context.kind(second) in _OWNED and patterns.uses.match(between):
+        between = text[first.end:second.start]
+        if types[second.cluster] in _OWNED and patterns.uses.match(between):
             found.append(context.found(first.cluster, "uses", second.cluster))
-        elif patterns.based_on.search(lead) and re.match(r"^,\s*$", between):
+        elif (between[:1] == "," and re.match(r"^,\s*$", between)
+              and patterns.based_on.search(text[max(0, first.start - 40):first.start])):
             found.append(context.found(second.cluster, "uses", first.cluster))
     return found
 

@@ -23,16 +23,18 @@ from __future__ import annotations
 import hashlib
 import logging
 import marshal
+import mmap
 import os
 import re
 import sys
 import tempfile
+from array import array
 from importlib.util import find_spec
 from math import log
 from pathlib import Path
 from typing import Callable
 
-_CACHE_FORMAT = 1
+_CACHE_FORMAT = 3
 _MIN_FLOAT = -3.14e100
 _MEMO_LIMIT = 200_000
 
@@ -53,11 +55,17 @@ class _Tables:
         self.states: tuple[tuple[str, str], ...] = header["states"]     # sorted: index order = tuple order
         self.start: tuple[float, ...] = header["start"]
         self.successors: tuple[tuple[tuple[int, float], ...], ...] = header["successors"]
-        self.has_successors = tuple(bool(s) for s in self.successors)
+        self.successor_sets: tuple[frozenset[int], ...] = header["successor_sets"]
+        self.predecessors: tuple[tuple[tuple[int, float], ...], ...] = header["predecessors"]
+        self.lowest_any_transition: float = header["lowest_any_transition"]
+        self.transitions_at_most_zero: bool = header["transitions_at_most_zero"]
+        self.has_successors = tuple(bool(pairs) for pairs in self.successors)
         self.all_states = frozenset(range(len(self.states)))
+        self.incoming_maps = tuple(dict(pairs) for pairs in self.predecessors)   # y -> {x: transition}
         self._chars = chars
         self._char_cache: dict[str, tuple] = {}
         self._pair_cache: dict[str, tuple[dict[str, int], dict[str, str]]] = {}
+        self.weights: dict[str, float] = {}
 
     def char(self, char: str) -> tuple:
         """(freq or None, tag or None, HMM states or None, emissions, pair index) of one character."""
@@ -83,6 +91,13 @@ class _Tables:
             return self.char(word)[0]
         return self.block(word[:2])[0].get(word)
 
+    def weight(self, word: str) -> float:
+        """``log(FREQ.get(word) or 1) - log(total)``, as jieba's ``calc`` computes it."""
+        found = self.weights.get(word)
+        if found is None:
+            found = self.weights[word] = log(self.freq(word) or 1) - self.log_total
+        return found
+
     def tag(self, word: str) -> str:
         """jieba's ``word_tag_tab.get(word, 'x')``."""
         if len(word) == 1:
@@ -94,6 +109,7 @@ class _Tables:
 _TABLES: _Tables | None = None
 _DECODED: dict[str, tuple[tuple[str, str], ...]] = {}
 _SEGMENTED: dict[str, tuple[tuple[str, str], ...]] = {}
+_BLOCKS: dict[str, tuple[tuple[str, str], ...]] = {}
 
 
 def cut(sentence: str) -> tuple[tuple[str, str], ...]:
@@ -137,31 +153,58 @@ def _cut_internal(sentence: str, tables: _Tables):
 
 
 def _route(sentence: str, tables: _Tables) -> list[int]:
-    """jieba's ``get_DAG`` and ``calc``: the end of the best word starting at each position."""
+    """jieba's ``get_DAG`` and ``calc``: the end of the best word starting at each position.
+
+    ``get_DAG`` lists, for each position, where the dictionary words starting there end (the
+    prefix dictionary says when to stop looking); ``calc`` then picks, from the end backwards,
+    the ending with the greatest ``log(freq or 1) - log(total) + best[end + 1]``, the later
+    ending of equal ones (jieba takes the max of (score, end) tuples).
+    """
     size = len(sentence)
     dag = []
+    char, block = tables.char, tables.block
     for k in range(size):
+        count = char(sentence[k])[0]
         ends = []
-        i, fragment = k, sentence[k]
-        while i < size:
-            freq = tables.freq(fragment)
-            if freq is None:
-                break
-            if freq:
-                ends.append(i)
-            i += 1
-            fragment = sentence[k:i + 1]
+        if count is not None:
+            if count:
+                ends.append(k)
+            if k + 1 < size:
+                words = block(sentence[k:k + 2])[0]
+                i = k + 1
+                while i < size:
+                    count = words.get(sentence[k:i + 1])
+                    if count is None:
+                        break
+                    if count:
+                        ends.append(i)
+                    i += 1
         dag.append(ends or [k])
-    log_total = tables.log_total
-    best: list[tuple[float, int]] = [(0.0, 0)] * (size + 1)
+    weights, weight = tables.weights, tables.weight
+    scores = [0.0] * (size + 1)
+    route = [0] * size
     for index in range(size - 1, -1, -1):
-        best[index] = max((log(tables.freq(sentence[index:x + 1]) or 1) - log_total + best[x + 1][0], x)
-                          for x in dag[index])
-    return [end for _, end in best[:size]]
+        top = top_end = None
+        for x in dag[index]:
+            word = sentence[index:x + 1]
+            value = weights.get(word)
+            if value is None:
+                value = weight(word)
+            score = value + scores[x + 1]
+            if top is None or score > top or (score == top and x > top_end):
+                top, top_end = score, x
+        scores[index] = top
+        route[index] = top_end
+    return route
 
 
-def _cut_dag(sentence: str, tables: _Tables):
+def _cut_dag(sentence: str, tables: _Tables) -> tuple[tuple[str, str], ...]:
+    """jieba.posseg's ``__cut_DAG`` (remembered per string: the same clauses recur)."""
+    found = _BLOCKS.get(sentence)
+    if found is not None:
+        return found
     route = _route(sentence, tables)
+    words = []
     x, size, buffer = 0, len(sentence), ""
     while x < size:
         y = route[x] + 1
@@ -170,12 +213,17 @@ def _cut_dag(sentence: str, tables: _Tables):
             buffer += word
         else:
             if buffer:
-                yield from _flush(buffer, tables)
+                words += _flush(buffer, tables)
                 buffer = ""
-            yield word, tables.tag(word)
+            words.append((word, tables.tag(word)))
         x = y
     if buffer:
-        yield from _flush(buffer, tables)
+        words += _flush(buffer, tables)
+    found = tuple(words)
+    if len(_BLOCKS) >= _MEMO_LIMIT:
+        _BLOCKS.clear()
+    _BLOCKS[sentence] = found
+    return found
 
 
 def _flush(buffer: str, tables: _Tables):
@@ -231,23 +279,25 @@ def _decode(sentence: str, tables: _Tables) -> tuple[tuple[str, str], ...]:
 
 
 def _viterbi(obs: str, tables: _Tables) -> list[int]:
-    """jieba.posseg.viterbi.viterbi, visiting only existing transitions.
+    """jieba.posseg.viterbi.viterbi, visiting only what can win.
 
-    jieba scores every (previous, next) pair as ``V[prev] + trans.get(next, -inf) + emit``; a
-    next state is only considered when some previous state leads to it, and every score is
-    finite, so a missing transition (-inf) never wins and skipping it changes nothing. The
-    sums keep jieba's order, and of equal scores the greater previous state wins, as with
-    jieba's ``max`` over (score, state) tuples.
+    jieba scores every (previous, next) pair as ``V[prev] + trans.get(next, -inf) + emit``
+    and keeps the greatest (score, previous state). A next state is only considered when some
+    previous state leads to it and every score is finite, so a missing transition (-inf) never
+    wins: only existing transitions count. They are not all visited: next states that do not
+    emit the character (emission -3.14e100, which swallows any ordinary score in the rounding)
+    are settled together (``_step_uniform``), the others by bounds, best previous scores first
+    (``_step_classes``). Sums keep jieba's order, so every score is bit for bit jieba's.
     """
-    successors, has_successors = tables.successors, tables.has_successors
     first = tables.char(obs[0])
     emissions = first[3]
     scores = {y: tables.start[y] + emissions.get(y, _MIN_FLOAT)
               for y in (first[2] if first[2] is not None else tables.all_states)}
     back: list[dict[int, int]] = [dict.fromkeys(scores, -1)]
+    successor_sets, has_successors = tables.successor_sets, tables.has_successors
     for t in range(1, len(obs)):
         previous = [x for x in scores if has_successors[x]]
-        expected = {y for x in previous for y, _ in successors[x]}
+        expected = set().union(*[successor_sets[x] for x in previous])
         char = tables.char(obs[t])
         possible = char[2] if char[2] is not None else tables.all_states
         states = expected.intersection(possible)
@@ -256,18 +306,20 @@ def _viterbi(obs: str, tables: _Tables) -> list[int]:
         if not previous:
             raise ValueError("max() arg is an empty sequence")  # what jieba raises here
         emissions = char[3]
-        emit = {y: emissions.get(y, _MIN_FLOAT) for y in states}
-        best: dict[int, float] = {}
-        origin: dict[int, int] = {}
-        for x in previous:
-            base = scores[x]
-            for y, transition in successors[x]:
-                if y in emit:
-                    score = base + transition + emit[y]
-                    current = best.get(y)
-                    if current is None or score > current or (score == current and x > origin[y]):
-                        best[y] = score
-                        origin[y] = x
+        if not tables.transitions_at_most_zero:  # the bounds below need transitions <= 0
+            best, origin = {}, {}
+            more, more_origin = _step_pairs(previous, scores, {y: emissions.get(y, _MIN_FLOAT) for y in states}, tables)
+        else:
+            silent = [y for y in states if y not in emissions]  # these emit the character with -3.14e100
+            if len(silent) > 16:
+                best, origin = _step_uniform(previous, scores, _MIN_FLOAT, silent, tables)
+                emit = {y: emissions[y] for y in states if y in emissions}
+            else:
+                best, origin = {}, {}
+                emit = {y: emissions.get(y, _MIN_FLOAT) for y in states}
+            more, more_origin = _step_classes(previous, scores, emit, tables)
+        best.update(more)
+        origin.update(more_origin)
         scores = best
         back.append(origin)
     state = max((score, y) for y, score in scores.items())[1]
@@ -276,6 +328,130 @@ def _viterbi(obs: str, tables: _Tables) -> list[int]:
         path[i] = state
         state = back[i][state]
     return path
+
+
+def _step_pairs(previous: list[int], scores: dict[int, float], emit: dict[int, float], tables: _Tables
+                ) -> tuple[dict[int, float], dict[int, int]]:
+    """One Viterbi step over every existing transition from the previous states."""
+    successors = tables.successors
+    best: dict[int, float] = {}
+    origin: dict[int, int] = {}
+    for x in previous:
+        base = scores[x]
+        for y, transition in successors[x]:
+            if y in emit:
+                score = base + transition + emit[y]
+                current = best.get(y)
+                if current is None or score > current or (score == current and x > origin[y]):
+                    best[y] = score
+                    origin[y] = x
+    return best, origin
+
+
+def _step_classes(previous: list[int], scores: dict[int, float], emit: dict[int, float], tables: _Tables
+                  ) -> tuple[dict[int, float], dict[int, int]]:
+    """The same step, by classes of previous states with equal scores, best class first.
+
+    Every transition t lies in [lowest, 0] and rounding is monotonic, so a previous state with
+    score v gives next state y between ``(v + lowest) + emit[y]`` and ``v + emit[y]``. Classes
+    are visited until the upper bound falls below the best found (then nothing later can reach
+    it, nor tie with it). Where a class's two bounds are equal, as for the huge negative scores
+    after an unknown character, all of it scores the same and its greatest state that leads to
+    y is the one jieba's tie-break keeps; otherwise its states are scored one by one.
+    """
+    classes: dict[float, list[int]] = {}
+    for x in sorted(previous, reverse=True):        # each class's states, greatest first
+        classes.setdefault(scores[x], []).append(x)
+    ranked = sorted(classes.items(), reverse=True)
+    lowest, predecessors, incoming_maps = tables.lowest_any_transition, tables.predecessors, tables.incoming_maps
+    sets: dict[float, set[int]] = {}
+    best: dict[int, float] = {}
+    origin: dict[int, int] = {}
+    for y, emission in emit.items():
+        top, top_state = None, -1
+        transitions = incoming_maps[y]
+        for value, members in ranked:
+            ceiling = value + emission
+            if top is not None and ceiling < top:
+                break
+            if len(members) > 1 and (value + lowest) + emission == ceiling:
+                if top is not None and ceiling == top and members[0] < top_state:
+                    continue  # even its greatest state loses the tie
+                incoming = predecessors[y]            # (state, transition), greatest state first
+                found = -1
+                if len(incoming) < len(members):
+                    member_set = sets.get(value)
+                    if member_set is None:
+                        member_set = sets[value] = set(members)
+                    for x, _ in incoming:
+                        if x in member_set:
+                            found = x
+                            break
+                else:
+                    for x in members:
+                        if x in transitions:
+                            found = x
+                            break
+                if found >= 0 and (top is None or ceiling > top or found > top_state):
+                    top, top_state = ceiling, found
+                continue
+            for x in members:
+                transition = transitions.get(x)
+                if transition is not None:
+                    score = value + transition + emission
+                    if top is None or score > top or (score == top and x > top_state):
+                        top, top_state = score, x
+        best[y] = top
+        origin[y] = top_state
+    return best, origin
+
+
+def _step_uniform(previous: list[int], scores: dict[int, float], emission: float, states: set[int],
+                  tables: _Tables) -> tuple[dict[int, float], dict[int, int]]:
+    """The same step for a character no state emits (every emission is -3.14e100).
+
+    Every transition t lies in [lowest, 0], and rounding is monotonic, so a previous state
+    with score v gives any next state a score between ``(v + lowest) + e`` and ``v + e``.
+    Where the two are equal (the emission swallows the transition, as it does for any score
+    of ordinary size), that previous state scores the same for every next state it leads to.
+    Such states are grouped by that score; for each next state the best group that leads to
+    it wins, by its greatest state (jieba's tie-break); the others are scored pair by pair.
+    """
+    lowest = tables.lowest_any_transition
+    groups: dict[float, set[int]] = {}
+    others: set[int] = set()
+    for x in previous:
+        value = scores[x]
+        ceiling = value + emission
+        if (value + lowest) + emission == ceiling:
+            groups.setdefault(ceiling, set()).add(x)
+        else:
+            others.add(x)
+    ceilings = sorted(groups, reverse=True)
+    predecessors = tables.predecessors
+    best: dict[int, float] = {}
+    origin: dict[int, int] = {}
+    for y in states:
+        top, top_state = None, -1
+        incoming = predecessors[y]                     # (state, transition), greatest state first
+        for ceiling in ceilings:
+            if top is not None and ceiling < top:
+                break
+            members = groups[ceiling]
+            for x, _ in incoming:
+                if x in members:
+                    if top is None or ceiling > top or (ceiling == top and x > top_state):
+                        top, top_state = ceiling, x
+                    break
+        if others:
+            for x, transition in incoming:
+                if x in others:
+                    score = scores[x] + transition + emission
+                    if top is None or score > top or (score == top and x > top_state):
+                        top, top_state = score, x
+        best[y] = top
+        origin[y] = top_state
+    return best, origin
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,24 +491,31 @@ def _cache_path() -> Path:
 
 
 def _read(path: Path) -> _Tables:
-    data = path.read_bytes()
+    """The tables from the cache, mapped rather than read: only the characters used are paged in."""
+    with path.open("rb") as handle:
+        data = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
     size = int.from_bytes(data[:8], "little")
-    header, index = marshal.loads(data[8:8 + size])
+    header, keys, bounds = marshal.loads(data[8:8 + size])
+    offsets = array("q")
+    offsets.frombytes(bounds)
+    index = {char: number for number, char in enumerate(keys)}
     base = 8 + size
 
     def chars(char: str) -> bytes | None:
-        where = index.get(char)
-        return None if where is None else data[base + where[0]:base + where[1]]
+        number = index.get(char)
+        return None if number is None else data[base + offsets[number]:base + offsets[number + 1]]
     return _Tables(header, chars)
 
 
 def _write(path: Path, header: dict, chars: dict[str, bytes]) -> None:
-    index, blobs, offset = {}, [], 0
-    for char, blob in chars.items():
-        index[char] = (offset, offset + len(blob))
+    keys = "".join(chars)
+    if len(keys) != len(chars):
+        raise ValueError("every key of the cache index is one character")
+    offsets, blobs = array("q", [0]), []
+    for blob in chars.values():
         blobs.append(blob)
-        offset += len(blob)
-    head = marshal.dumps((header, index))
+        offsets.append(offsets[-1] + len(blob))
+    head = marshal.dumps((header, keys, offsets.tobytes()))
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name + ".")
     try:
         with os.fdopen(handle, "wb") as out:
@@ -359,11 +542,21 @@ def _build() -> tuple[dict, dict[str, bytes]]:
     tags = jieba.posseg.dt.word_tag_tab
     states = tuple(sorted(jieba.posseg.trans_P))
     number = {state: n for n, state in enumerate(states)}
+    successors = tuple(tuple((number[y], p) for y, p in jieba.posseg.trans_P[state].items()) for state in states)
+    incoming: list[list[tuple[int, float]]] = [[] for _ in states]
+    for x, pairs in enumerate(successors):
+        for y, transition in pairs:
+            incoming[y].append((x, transition))
+    transitions = [t for pairs in successors for _, t in pairs]
     header = {
         "total": total,
         "states": states,
         "start": tuple(jieba.posseg.start_P[state] for state in states),
-        "successors": tuple(tuple((number[y], p) for y, p in jieba.posseg.trans_P[state].items()) for state in states),
+        "successors": successors,
+        "successor_sets": tuple(frozenset(y for y, _ in pairs) for pairs in successors),
+        "predecessors": tuple(tuple(sorted(pairs, reverse=True)) for pairs in incoming),  # greatest state first
+        "lowest_any_transition": min(transitions, default=0.0),
+        "transitions_at_most_zero": all(-1e300 < t <= 0.0 for t in transitions),
     }
     emissions: dict[str, dict[int, float]] = {}
     for state, table in jieba.posseg.emit_P.items():

@@ -22,6 +22,7 @@ CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3040-\u30ff\uac00-\ud7af"
 
 CJK_CHAR = re.compile(f"[{CJK}]")
 LATIN_ALNUM_CHAR = re.compile(f"[{ALNUM}]")
+LATIN_ALNUM = frozenset(chr(c) for c in range(0x250) if LATIN_ALNUM_CHAR.match(chr(c)))  # the same characters
 OPENERS = "\"'“‘([{「『（《【"
 YEAR = re.compile(r"^(?:1[89]|20)\d\d$")
 NUMBER = re.compile(r"^(?:\d+(?:[.,]\d+)*(?:[a-z]{0,2}|[KMBT])\+?|v\d[\w.]*)$")
@@ -31,6 +32,9 @@ APPOSITIVE = re.compile(r"^[\"'”’]?,\s+(?:(?:a|an|the)\s+|[A-Z][\w-]*(?:\s[A
                         r"([^,.;()]{3,120})")
 
 _LIST_MARKER = re.compile(r"(?:\d{1,2}[.)]|[-*•])\s+")
+_CJK_QUOTES = "“‘「『"
+_CJK_QUOTE = re.compile(f"(?<=[{CJK}])[“‘「『]")
+_AFTER_ANY_END = float("inf")
 _COLON = re.compile(r"[:：]\s*")
 _LEAD = re.compile(r"[^.!?。！？:：]{1,80}?[:：](?!//|\d)")
 _QUOTED_SEGMENT = re.compile(r"[“\"]([^”\"\n]{8,200})[”\"]")
@@ -48,12 +52,20 @@ def names_first(match: re.Match[str], offset: int, mention_starts: set[int]) -> 
     return any(head <= start <= head + span for start in mention_starts)
 
 
+def contains_any(text: str, pieces) -> bool:
+    """Whether one of ``pieces`` (strings, or the characters of a string) occurs in ``text``."""
+    for piece in pieces:
+        if piece in text:
+            return True
+    return False
+
+
 def has_cjk(text: str) -> bool:
     return CJK_CHAR.search(text) is not None
 
 
 def is_latin_alnum(char: str) -> bool:
-    return bool(char) and LATIN_ALNUM_CHAR.match(char) is not None
+    return char[:1] in LATIN_ALNUM  # '' is not in it
 
 
 def is_strong_token(token: str) -> bool:
@@ -106,10 +118,12 @@ class Layout:
     title_spans: tuple[tuple[int, int], ...]
 
     def in_title(self, offset: int) -> bool:
+        if not self.title_spans:
+            return False
         return any(start <= offset < end for start, end in self.title_spans)
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
-        index = bisect_right([start for start, _ in self.sentences], offset) - 1
+        index = bisect_right(self.sentences, (offset, _AFTER_ANY_END)) - 1  # the last sentence starting at or before
         return self.sentences[max(index, 0)] if self.sentences else (0, 0)
 
 
@@ -121,35 +135,43 @@ def passage_layout(passage: Passage) -> Layout:
     else:
         sentences = split_sentences(text) or ((0, len(text)),)
     starts = {_skip_openers(text, start) for start, _ in sentences}
-    starts |= {_skip_openers(text, m.end()) for m in _COLON.finditer(text) if m.end() < len(text)}
-    starts |= {m.start() + 1 for m in re.finditer(f"(?<=[{CJK}])[“‘「『]", text)}
-    return Layout(sentences=tuple(sorted(sentences)), starts=frozenset(starts), title_spans=_title_spans(passage))
+    colon = ":" in text or "：" in text
+    if colon:
+        starts |= {_skip_openers(text, m.end()) for m in _COLON.finditer(text) if m.end() < len(text)}
+    if contains_any(text, _CJK_QUOTES):  # a quote right after a CJK character
+        starts |= {m.start() + 1 for m in _CJK_QUOTE.finditer(text)}
+    return Layout(sentences=tuple(sorted(sentences)), starts=frozenset(starts), title_spans=_title_spans(passage, colon))
 
 
 def _skip_openers(text: str, offset: int) -> int:
     """First word of a sentence: past list markers ("1. ", "- ") and opening quotes."""
-    while offset < len(text):
-        marker = _LIST_MARKER.match(text, offset)
-        if marker and marker.start() == offset:
-            offset = marker.end()
-        elif text[offset] in OPENERS or text[offset].isspace():
+    size = len(text)
+    while offset < size:
+        char = text[offset]
+        if char in OPENERS or char.isspace():
             offset += 1
+        elif char.isdigit() or char in "-*•":  # how a list marker starts (no opener or space does)
+            marker = _LIST_MARKER.match(text, offset)
+            if marker is None:
+                break
+            offset = marker.end()
         else:
             break
     return offset
 
 
-def _title_spans(passage: Passage) -> tuple[tuple[int, int], ...]:
+def _title_spans(passage: Passage, colon: bool = True) -> tuple[tuple[int, int], ...]:
     text = passage.text
     if passage.kind in HEADING_KINDS or passage.kind == "table_row":
         return ((0, len(text)),)
     spans = []
-    lead = _LEAD.match(text, _skip_openers(text, 0))
+    lead = _LEAD.match(text, _skip_openers(text, 0)) if colon else None  # a lead-in ends with a colon
     if lead and _is_label(lead.group()):
         spans.append((0, lead.end()))
-    for segment in _QUOTED_SEGMENT.finditer(text):
-        if _is_title_case(segment.group(1)):
-            spans.append(segment.span(1))
+    if '"' in text or "“" in text:
+        for segment in _QUOTED_SEGMENT.finditer(text):
+            if _is_title_case(segment.group(1)):
+                spans.append(segment.span(1))
     return tuple(spans)
 
 

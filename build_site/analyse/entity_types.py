@@ -42,11 +42,14 @@ _BENCHMARK_SHAPE = re.compile(r"(?<=[a-z])(?:Eval|Bench)s?$|^[A-Za-z]+-[Bb]ench$
 # "Nvidia: The dominant supplier of …", "YouTube: Alphabet's video platform …"
 _LEAD_DESCRIPTION = re.compile(r"^(?:\s*\([^)]*\))?:\s+((?:The|A|An|[A-Z][\w-]*['’]s)\s[^.;,]{3,80})")
 _COPULA = re.compile(r"^\s+(?:is|was|remains|are)\s+(?:a|an|the)\s+([^,.;()]{3,120})")
+_COPULA_HEAD = re.compile(r"\s+(?:is|was|remains|are)\s+(?:a|an|the)\s")  # how a _COPULA match starts
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}['\"‘“]?$")
 _PERSON_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'’-]+|[A-Z]\.)$")
 _CLOSED_APPOSITION = re.compile(r"\s*(?:\([^)]*\))?\s*[,)]")
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _VERSION = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
+_SHAPED = ("person", PLACE)           # context votes these kinds only for names of the right shape
+_EVIDENCE_OPENERS = ",\"'”’:("          # with a space, how the text after a name starts for _own_evidence
 
 
 def infer_types(clusters: Sequence[Cluster], hits: Sequence[Hit], passages: Sequence[Passage],
@@ -57,12 +60,14 @@ def infer_types(clusters: Sequence[Cluster], hits: Sequence[Hit], passages: Sequ
     by_passage: dict[int, list[Hit]] = defaultdict(list)
     for hit in hits:
         by_passage[hit.passage].append(hit)
-    for index, passage_hits in sorted(by_passage.items()):
-        _context_votes(passages[index].text, passage_hits, votes, shapes, cues)
-    for index, passage_hits in sorted(by_passage.items()):
+    ordered = sorted(by_passage.items())
+    groups = {index: coordinated(passages[index].text, passage_hits) for index, passage_hits in ordered}
+    for index, passage_hits in ordered:
+        _context_votes(passages[index].text, passage_hits, groups[index], votes, shapes, cues)
+    for index, passage_hits in ordered:
         _possessive_votes(passages[index].text, passage_hits, votes)
-    for index, passage_hits in sorted(by_passage.items()):
-        _sibling_votes(passages[index].text, passage_hits, votes)
+    for index, _ in ordered:
+        _sibling_votes(groups[index], votes)
     return tuple(_decide(cluster, vote) for cluster, vote in zip(clusters, votes))
 
 
@@ -142,20 +147,33 @@ def _shape(cluster: Cluster, hints: Mapping[str, tuple[str, ...]], cues: Cues) -
     return frozenset(shapes)
 
 
-def _context_votes(text: str, hits: list[Hit], votes: list[Counter], shapes: list[frozenset[str]],
-                   cues: Cues) -> None:
+def _context_votes(text: str, hits: list[Hit], groups: list[list[Hit]], votes: list[Counter],
+                   shapes: list[frozenset[str]], cues: Cues) -> None:
     starts = {hit.start for hit in hits}
-    for group in coordinated(text, hits):
+    size = len(text)
+    for group in groups:
         left = _left_type(text, group[0], cues)
         right = _right_type(text, group[-1], cues)
         for member in group:
+            vote = votes[member.cluster]
             if member.variant:
-                votes[member.cluster]["method"] += 2
+                vote["method"] += 2
                 continue
-            own = [*_own_evidence(text, member, starts, cues), (_chinese_context(text, member, cues), 2)]
-            for kind, weight in ((left, 2), (right, 2), *own):
-                if kind and (kind not in ("person", PLACE) or kind in shapes[member.cluster]):
-                    votes[member.cluster][kind] += weight
+            shape = shapes[member.cluster]
+            if left and (left not in _SHAPED or left in shape):
+                vote[left] += 2
+            if right and (right not in _SHAPED or right in shape):
+                vote[right] += 2
+            end = member.end
+            first = text[end:end + 1]
+            if first and (first.isspace() or first in _EVIDENCE_OPENERS):  # see _own_evidence
+                for kind, weight in _own_evidence(text, member, starts, cues, "person" in shape):
+                    if kind and (kind not in _SHAPED or kind in shape):
+                        vote[kind] += weight
+            if (member.start and text[member.start - 1] >= "\u3040") or (end < size and max(text[end:end + 2]) >= "\u3040"):
+                kind = _chinese_context(text, member, cues)  # only where a CJK character may touch the name
+                if kind and (kind not in _SHAPED or kind in shape):
+                    vote[kind] += 2
 
 
 def _left_type(text: str, hit: Hit, cues: Cues) -> str | None:
@@ -166,30 +184,47 @@ def _left_type(text: str, hit: Hit, cues: Cues) -> str | None:
 
 
 def _right_type(text: str, hit: Hit, cues: Cues) -> str | None:
-    match = cues.right_cue.match(text[hit.end:hit.end + 60])  # anchored at the start: match = search
+    match = cues.right_match(text[hit.end:hit.end + 60])  # anchored at the start: match = search
     return match.lastgroup if match else None
 
 
-def _own_evidence(text: str, hit: Hit, starts: set[int], cues: Cues) -> list[tuple[str | None, int]]:
+def _own_evidence(text: str, hit: Hit, starts: set[int], cues: Cues, person_shaped: bool = True
+                  ) -> list[tuple[str | None, int]]:
     """Evidence that belongs to this mention alone: a speech verb, an appositive, 'X is a …', a
-    description after it when it leads its passage ('Nvidia: The dominant supplier of …')."""
+    description after it when it leads its passage ('Nvidia: The dominant supplier of …').
+
+    Each pattern is anchored and opens with a space, a comma (after at most a quote) or, for a
+    lead, a colon or a bracket, so the character after the name rules most of them out. A
+    speech verb only says "person", which counts for person-shaped names alone: for others it
+    is not looked for.
+    """
     after = text[hit.end:hit.end + 160]
+    first = after[:1]
     evidence: list[tuple[str | None, int]] = []
-    if cues.person_verb.match(after):
+    if not first:
+        return evidence
+    space = first.isspace()
+    if space and person_shaped and cues.person_verb.match(after):
         evidence.append(("person", 2))
-    appositive = APPOSITIVE.match(after)
-    if appositive and not names_first(appositive, hit.end, starts):
-        evidence.append((_class_of(appositive.group(1), cues), 2))
-    copula = _COPULA.match(after)
-    if copula:
-        evidence.append((_class_of(copula.group(1), cues), 2))
-    lead = _LEAD_DESCRIPTION.match(after)
-    if lead and hit.start <= 2:
-        evidence.append((_class_of(lead.group(1), cues), 2))
+    if first == "," or first in "\"'”’" and after[1:2] == ",":
+        appositive = APPOSITIVE.match(after)
+        if appositive and not names_first(appositive, hit.end, starts):
+            evidence.append((_class_of(appositive.group(1), cues), 2))
+    if space and _COPULA_HEAD.match(after):
+        copula = _COPULA.match(after)
+        if copula:
+            evidence.append((_class_of(copula.group(1), cues), 2))
+    if hit.start <= 2 and (space or first in ":("):
+        lead = _LEAD_DESCRIPTION.match(after)
+        if lead:
+            evidence.append((_class_of(lead.group(1), cues), 2))
     return evidence
 
 
 def _chinese_context(text: str, hit: Hit, cues: Cues) -> str | None:
+    # Nothing below U+3040 is a CJK character: skip the checks for Latin text around the name.
+    if (hit.start == 0 or text[hit.start - 1] < "\u3040") and all(c < "\u3040" for c in text[hit.end:hit.end + 2]):
+        return None
     before, after = text[max(0, hit.start - 6):hit.start], text[hit.end:hit.end + 8]
     if not (has_cjk(before[-1:]) or has_cjk(after[:2])):
         return None
@@ -215,12 +250,14 @@ def _possessive_votes(text: str, hits: list[Hit], votes: list[Counter]) -> None:
             votes[owned.cluster]["product"] += 1
 
 
-def _sibling_votes(text: str, hits: list[Hit], votes: list[Counter]) -> None:
+def _sibling_votes(groups: list[list[Hit]], votes: list[Counter]) -> None:
     """A name with no evidence of its own takes the type most of its list-mates have ('launches on
     Atlas V, Vulcan Centaur, Ariane 6 and New Glenn')."""
-    for group in coordinated(text, hits):
+    for group in groups:
+        if len(group) < 2:
+            continue
         leading = Counter(_leader(votes[h.cluster]) for h in group if votes[h.cluster])
-        if len(group) < 2 or not leading:
+        if not leading:
             continue
         kind = max(leading, key=lambda k: (leading[k], -TIE_ORDER.index(k)))
         for hit in group:

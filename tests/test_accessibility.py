@@ -1,0 +1,119 @@
+"""Accessibility and valid markup of every page type, as `make check-site` checks them.
+
+axe-core (npm, ``node_modules/axe-core/axe.min.js``) runs in Debian's Chromium on one page
+of each page type (the largest), in the light and the dark scheme, against the WCAG 2.0/2.1
+A and AA rules; so it does on what a page alone does not show (search results, the menu of
+a phone, the Markdown elements our pages may use). The links, the sharing tags and the Nu
+Html Checker run here too. The npm tools come from ``npm ci`` (``make test`` runs it).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tests.support import BROWSER, CHROMIUM_ARGS, StaticServer
+from tools.check_site import axe, links, vnu
+from tools.check_site.pages import Page, all_pages, built_site_url, sample_pages, site_prefix
+from tools.check_site.serve import mount
+
+pytestmark = pytest.mark.browser
+
+if os.environ.get("BS_SKIP_BROWSER") == "1":
+    pytest.skip("BS_SKIP_BROWSER=1", allow_module_level=True)
+
+# The page types every site has; others (claims/, tables/, ...) are checked when present.
+CORE_PAGE_TYPES = {"home", "sources/*/", "entities/", "entities/*/", "timeline/", "about/", "404"}
+
+
+def require(message: str | None) -> None:
+    if message:
+        pytest.fail(message, pytrace=False)
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path) -> Path:
+    return built_site / "site"
+
+
+@pytest.fixture(scope="module")
+def samples(site: Path) -> list[Page]:
+    return sample_pages(all_pages(site))
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The site served under the path it is published under, so 404.html's links work."""
+    prefix = site_prefix(built_site_url(site))
+    root = site if prefix == "/" else mount(site, prefix, tmp_path_factory.mktemp("served"))
+    server = StaticServer(root)
+    yield server.url + prefix.lstrip("/")
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert BROWSER.exists(), f"{BROWSER} is missing: apt-get install chromium (or set BS_SKIP_BROWSER=1)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(BROWSER), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def report(failures: dict[str, list[str]]) -> str:
+    return "\n".join(f"{where}:\n    " + "\n    ".join(lines) for where, lines in failures.items())
+
+
+def test_axe_is_installed():
+    require(axe.missing_tools())
+
+
+def test_every_page_type_is_checked(samples):
+    assert CORE_PAGE_TYPES <= {page.page_type for page in samples}
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_type_has_an_axe_violation(browser, base_url, samples, scheme):
+    require(axe.missing_tools())
+    failures = {}
+    for sample in samples:
+        page = axe.open_page(browser, base_url + sample.path, scheme)
+        try:
+            violations = axe.run_axe(page)
+        finally:
+            page.context.close()
+        if violations:
+            failures[f"{sample.page_type} ({sample.path or 'index.html'}), {scheme}"] = axe.describe(violations)
+    assert not failures, "axe-core found WCAG A/AA violations:\n" + report(failures)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+@pytest.mark.parametrize("state, path, width", [
+    ("search", "", 1280),          # the search dialog with results
+    ("drawer", "", 390),           # the menu of a phone-sized window
+    ("specimens", "about/", 1280),  # admonitions, details, code, footnotes... in our styles
+])
+def test_what_a_page_alone_does_not_show_has_no_axe_violation(browser, base_url, scheme, state, path, width):
+    require(axe.missing_tools())
+    page = axe.open_page(browser, base_url + path, scheme, width)
+    try:
+        axe.prepare(page, state)
+        violations = axe.run_axe(page)
+    finally:
+        page.context.close()
+    assert violations == [], "\n".join(axe.describe(violations))
+
+
+def test_every_link_resolves_and_every_page_has_its_title_description_and_sharing_tags(site):
+    result = links.check_links(site, all_pages(site), built_site_url(site))
+    assert result.links > 0 and result.fragments > 0
+    assert result.problems == [], "\n".join(result.problems)
+
+
+def test_the_html_of_every_page_type_is_valid(site, samples):
+    require(vnu.missing_tools())
+    result = vnu.check_html(site, samples)
+    assert result.problems == [], "Nu Html Checker:\n" + "\n".join(result.problems)

@@ -1,0 +1,216 @@
+"""A reader's journeys through the site, in Debian's Chromium driven by Playwright.
+
+From the home page to a source, to an entity named in its text, to one of that entity's
+events on the timeline, and back; the dark scheme; every page type on a 390 px phone, with
+no error in the console and no request to another host; the offline copy from file://.
+Set BS_SKIP_BROWSER=1 to skip these tests on a machine without Chromium.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import unquote, urlparse
+
+import pytest
+
+from tests.support import BROWSER, CHROMIUM_ARGS, StaticServer
+from tools.check_site import axe, links
+from tools.check_site.offline import SHIM, build_offline
+from tools.check_site.pages import Page, all_pages, built_site_url, sample_pages, site_prefix
+from tools.check_site.serve import mount
+
+pytestmark = pytest.mark.browser
+
+if os.environ.get("BS_SKIP_BROWSER") == "1":
+    pytest.skip("BS_SKIP_BROWSER=1", allow_module_level=True)
+
+SOURCE = "sources/004-d141cb6ebd3933d4/"     # the Chinese article: entity links in its text
+PHONE = 390
+# Content that may scroll sideways inside its own box instead of widening the page.
+SCROLLERS = ".md-typeset__scrollwrap, .bs-table"
+TOO_WIDE = """([width, scrollers]) => {
+  const wide = [];
+  for (const el of document.querySelectorAll('.md-main *')) {
+    const box = el.getBoundingClientRect();
+    if (box.width === 0 || box.right <= width + 0.5 || el.closest(scrollers)) continue;
+    const name = el.tagName.toLowerCase() + (typeof el.className === 'string' && el.className.trim()
+      ? '.' + el.className.trim().split(/\\s+/).join('.') : '');
+    wide.push(`${name} (right edge ${Math.round(box.right)} px): ${(el.textContent || '').trim().slice(0, 50)}`);
+  }
+  return {scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 10)};
+}"""
+
+
+@pytest.fixture(scope="module")
+def site(built_site: Path) -> Path:
+    return built_site / "site"
+
+
+@pytest.fixture(scope="module")
+def samples(site: Path) -> list[Page]:
+    return sample_pages(all_pages(site))
+
+
+@pytest.fixture(scope="module")
+def base_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
+    """The site served under the path it is published under, so 404.html's links work."""
+    prefix = site_prefix(built_site_url(site))
+    root = site if prefix == "/" else mount(site, prefix, tmp_path_factory.mktemp("served"))
+    server = StaticServer(root)
+    yield server.url + prefix.lstrip("/")
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    assert BROWSER.exists(), f"{BROWSER} is missing: apt-get install chromium (or set BS_SKIP_BROWSER=1)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        instance = pw.chromium.launch(executable_path=str(BROWSER), args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def new_page(browser, width: int = 1280, scheme: str = "light"):
+    """A fresh window that records the hosts it asks for and every error it logs."""
+    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    page = context.new_page()
+    page.requested_hosts = set()
+    page.errors = []
+    page.on("request", lambda request: page.requested_hosts.add(urlparse(request.url).netloc))
+    page.on("console", lambda msg: msg.type == "error" and page.errors.append(f"console: {msg.text}"))
+    page.on("pageerror", lambda error: page.errors.append(f"uncaught: {error}"))
+    return page
+
+
+@pytest.fixture()
+def page(browser):
+    page = new_page(browser)
+    yield page
+    page.context.close()
+
+
+def heading(page) -> str:
+    """The page's title as read: the first heading, without its ¶ permalink."""
+    return page.locator("article h1").first.evaluate(
+        "h => [...h.childNodes].filter(n => !(n.classList && n.classList.contains('headerlink')))"
+        ".map(n => n.textContent).join('').trim()")
+
+
+def test_home_source_entity_timeline_event_and_back(page, base_url):
+    page.goto(base_url)
+    page.locator(f'article a[href*="{SOURCE}"]').first.click()
+    page.wait_for_url(f"**/{SOURCE}")
+
+    mention = page.locator('article p a.bs-entity[href*="entities/anthropic/"]').first
+    mention.click()
+    page.wait_for_url("**/entities/anthropic/")
+    entity_url, entity_heading = page.url, heading(page)
+    assert entity_heading == "Anthropic"
+
+    event_links = page.locator('article a[href*="timeline/"][href*="#"]')   # timeline/ or timeline/2024/
+    assert event_links.count() > 0, "the entity page links none of its events to the timeline"
+    event_id = unquote(event_links.first.get_attribute("href").split("#", 1)[1])
+    event_links.first.click()
+    page.wait_for_url(f"**/timeline/**#{event_id}")
+    event = page.locator(f'[id="{event_id}"]')
+    assert event.count() == 1
+    top = event.evaluate("element => element.getBoundingClientRect().top")
+    assert 0 <= top < 450, f"the event is {top}px from the top of the window"
+
+    page.go_back()
+    page.wait_for_url(entity_url)
+    assert heading(page) == entity_heading
+    assert page.errors == []
+    assert page.requested_hosts == {urlparse(base_url).netloc}
+
+
+def test_the_palette_toggle_switches_to_dark_and_back_and_dark_stays_accessible(page, base_url):
+    if axe.missing_tools():
+        pytest.fail(axe.missing_tools(), pytrace=False)
+    page.goto(base_url + SOURCE)
+    scheme = "() => document.body.getAttribute('data-md-color-scheme')"
+    assert page.evaluate(scheme) == "default"
+
+    page.locator('label[title="Switch to dark mode"]').click()
+    page.wait_for_function(f"() => ({scheme})() === 'slate'")
+    violations = axe.run_axe(page)
+    assert violations == [], "\n".join(axe.describe(violations))
+
+    page.locator(".md-tabs").get_by_role("link", name="Timeline").click()   # the choice is kept
+    page.wait_for_url("**/timeline/")
+    assert page.evaluate(scheme) == "slate"
+    violations = axe.run_axe(page)
+    assert violations == [], "\n".join(axe.describe(violations))
+
+    page.reload()
+    assert page.evaluate(scheme) == "slate"
+    page.locator('label[title="Switch to light mode"]').click()
+    page.wait_for_function(f"() => ({scheme})() === 'default'")
+    assert page.errors == []
+
+
+def test_no_page_type_logs_an_error_or_asks_another_host(browser, base_url, samples):
+    problems = {}
+    for sample in samples:
+        page = new_page(browser)
+        try:
+            page.goto(base_url + sample.path, wait_until="load")
+            page.wait_for_timeout(300)                   # late work: search index, observers
+            found = list(page.errors)
+            other_hosts = page.requested_hosts - {urlparse(base_url).netloc}
+            if other_hosts:
+                found.append(f"requests to other hosts: {sorted(other_hosts)}")
+        finally:
+            page.context.close()
+        if found:
+            problems[sample.page_type] = found
+    assert problems == {}, "\n".join(f"{kind}: {found}" for kind, found in problems.items())
+
+
+def test_every_page_type_fits_a_390px_wide_phone(browser, base_url, samples):
+    problems = {}
+    page = new_page(browser, width=PHONE)
+    try:
+        for sample in samples:
+            page.goto(base_url + sample.path, wait_until="load")
+            result = page.evaluate(TOO_WIDE, [PHONE, SCROLLERS])
+            if result["scrollWidth"] > PHONE or result["wide"]:
+                problems[sample.page_type] = result
+    finally:
+        page.context.close()
+    assert problems == {}, "\n".join(
+        f"{kind}: page {found['scrollWidth']} px wide; " + "; ".join(found["wide"]) for kind, found in problems.items())
+
+
+@pytest.fixture(scope="module")
+def offline_copy(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not SHIM.is_file():
+        pytest.fail(f"{SHIM} is missing: run `npm ci` at the repository root (make test does)", pytrace=False)
+    out = tmp_path_factory.mktemp("offline") / "site-offline"
+    build_offline(built_site / "mkdocs.yml", out)
+    return out
+
+
+def test_the_offline_copy_opens_from_the_file_system_and_search_works(browser, offline_copy):
+    page = new_page(browser)
+    try:
+        page.goto((offline_copy / "index.html").as_uri())
+        axe.show_search_results(page, "Arrakis")
+        results = page.locator(".md-search-result__item a")
+        hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+        assert any("sources/004-d141cb6ebd3933d4.html" in href for href in hrefs), hrefs
+        results.first.click()
+        page.wait_for_load_state()
+        assert page.url.startswith("file://") and ".html" in page.url
+        assert "Arrakis" in page.locator("article").inner_text().replace("\u200b", "")
+        assert page.requested_hosts == {""}, page.requested_hosts       # file:// only
+        assert page.errors == []
+    finally:
+        page.context.close()
+
+
+def test_every_link_of_the_offline_copy_opens_from_the_file_system(offline_copy):
+    result = links.check_links(offline_copy, all_pages(offline_copy), built_site_url(offline_copy), offline=True)
+    assert result.problems == [], "\n".join(result.problems)
