@@ -6,11 +6,14 @@ fails as surely as a missing one; negatives.yml holds sentences that must yield 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import random
 from pathlib import Path
 
 import pytest
 import yaml
 
+from build_site.analyse import dates_en, dates_scan
 from build_site.analyse.dates import TemporalExpression, find_publication_date, find_temporal_expressions
 
 FIXTURES = Path(__file__).parent / "fixtures" / "dates"
@@ -169,3 +172,88 @@ def test_no_publication_date(doc: str) -> None:
 def test_publication_date_only_near_the_edges() -> None:
     lines = ["# T", ""] + ["Filler sentence."] * 30 + ["Published: 2024-03-03"] + ["More."] * 10
     assert find_publication_date(lines) is None
+
+
+# -- the scan: searching windows finds what searching everything finds --------------------------
+def _sentences(seed: int, count: int) -> list[str]:
+    """Soup of the rules' own words, phrases they match, numbers in many forms, Chinese and
+    separators, with gaps of up to five spaces (rules allow four) and mixed case: dense with
+    near-misses at the edges of windows."""
+    rng = random.Random(seed)
+    words = sorted(dates_en.spelled_words()) + ["released", "GPUs", "percent", "its", "old", "aged", "İ", "ſoon"]
+    phrases = ["no later than the beginning of", "the end of", "the first half of", "the fourth quarter of",
+               "a couple of years ago", "over the next several months", "within the next two years",
+               "twenty-five to thirty years", "in a year’s time", "two decades from now", "in the years to come",
+               "and earlier", "or later", "onwards", "March 3–5,", "3–5 March", "Q1-Q3", "March–May", "between",
+               "from", "since", "by", "early", "mid-", "year-end", "fiscal year", "the last year of", "as soon as"]
+    numbers = ["2024", "1999", "2049", "1990s", "2010's", "'24", "’90s", "Q4", "q3", "H1", "2H25", "1Q24", "FY25",
+               "FY2025", "3rd", "31", "7", "12", "2024-05-06", "2024/03/05", "2021-23", "2019/20", "2024-05",
+               "٢٠٢٤", "２０２４", "Ｑ４", "48", "2048"]
+    chinese = ["2024年", "3月", "第三季度", "今年", "明年", "上半年", "未来三个月", "以来", "截至", "年底",
+               "近期", "90年代", "到"]
+    separators = [" ", " ", "  ", "    ", "     ", "\n", "\t", "-", "–", "—", ", ", ",", ".", "'", "’s", "/", ":",
+                  "(", ")", "%", "\u3000", ""]
+    sentences = []
+    for _ in range(count):
+        parts = []
+        for _ in range(rng.randint(1, 30)):
+            word = rng.choice(rng.choice((words, words, phrases, numbers, numbers, chinese)))
+            word = word.upper() if rng.random() < 0.1 else word.title() if rng.random() < 0.2 else word
+            parts += [word.replace(" ", rng.choice(separators[:5])), rng.choice(separators)]
+        sentences.append("".join(parts))
+    return sentences
+
+
+def _everywhere(text: str, anchor: dt.date | None = None) -> tuple[TemporalExpression, ...]:
+    """find_temporal_expressions with every rule searching all of the text (no windows)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(dates_scan, "find", functools.partial(dates_scan.find, everywhere=True))
+        return find_temporal_expressions(text, anchor=anchor)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_windows_find_what_searching_everything_finds(seed: int) -> None:
+    sentences = _sentences(seed, 1500) + ([c["sentence"] for _, c in POSITIVE] + NEGATIVE if seed == 0 else [])
+    differing = [s for s in sentences if find_temporal_expressions(s, anchor=ANCHOR) != _everywhere(s, ANCHOR)]
+    assert differing == []
+
+
+def test_windows_hold_long_phrases_and_tails() -> None:
+    """The longest reaches of the walks: words far left of the first trigger, far right of the last."""
+    for text in ["Shipments resume no    later    than   the    beginning    of    the    fourth    quarter  of 2024.",
+                 "Prices hold between    the    start    of    the    second    half    of    2024    and    mid-2025.",
+                 "Support lasts from 2024-05-06    and    earlier; not 2024-05-06    and    earlierx.",
+                 "Within    the    next    twenty-five    to    thirty    years, or in a    year’s    time, or "
+                 "two    decades    from    now, 2026 onwardsy, 2026    onwards",
+                 "In   the   first   quarter  of  next  year and  the  end  of  last  month."]:
+        assert find_temporal_expressions(text) == _everywhere(text) != ()
+
+
+def test_reaches_cover_the_longest_matches() -> None:
+    """dates_scan walks at most _REACH characters back and reads at most ZH_REACH around a
+    Chinese trigger; no match may be longer (widths from the regex parser)."""
+    from re import _parser  # the widths a pattern can match: private, but only a test relies on it
+
+    english = max(_parser.parse(rule.regex.pattern).getwidth()[1] for rule in dates_en.RULES)
+    chinese = max(_parser.parse(rule.regex.pattern).getwidth()[1] for _, rule in dates_scan.ZH_RULES)
+    assert english <= dates_scan._REACH and chinese + 2 <= dates_scan.ZH_REACH
+
+
+def test_spelled_words_are_read_from_the_rules() -> None:
+    words = dates_en.spelled_words()
+    assert {"between", "no", "than", "beginning", "fourth", "fiscal", "fy", "q", "h", "day", "days", "twenty",
+            "september", "sept", "onwards", "ago", "now", "st", "th", "a", "an"} <= words
+    assert not {"p", "yr", "iso", "mdy", "z", "za"} & words  # group names and classes are not words
+
+
+def test_prose_without_dates_is_barely_searched() -> None:
+    """Benchmark-style sanity check, no timing: the rules search a small part of typical prose."""
+    prose = ("The model’s ability to produce coherent text rivaled human writing, and critics argued that "
+             "restricting access stifled open research while proponents praised the measured rollout. ") * 50
+    text = prose + "It shipped in February 2019 and again within 6 months. " + prose
+    low = text.lower()
+    years, _ = dates_scan._year_triggers(low)
+    windows = dates_scan._english_windows(low, years + dates_scan._unit_triggers(low))
+    assert sum(end - start for start, end, _ in windows) < 0.01 * len(text)
+    assert [e.text for e in find_temporal_expressions(text)] == ["February 2019", "within 6 months"]
+    assert dates_scan.find(prose).matches == []
