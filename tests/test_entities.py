@@ -470,3 +470,123 @@ def test_a_thousand_passages_run_in_one_pass():
     index = extract_entities(passages)
     assert len(index.entities) >= 200 and len(index.mentions) >= 5000
     assert {e.type for e in index.entities if e.name.startswith("Vendor")} == {"organization"}
+
+
+# ---------------------------------------------------------------------------------------------
+# Shortcuts taken for speed give exactly what the plain computation gives
+
+
+def _fixture_lines() -> list[str]:
+    return [line for path in sorted(FIXTURES.glob("*.txt")) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_segmentation_is_jiebas_word_for_word_and_tag_for_tag():
+    jieba_posseg = pytest.importorskip("jieba.posseg")
+    from build_site.analyse import entity_segment
+    from build_site.analyse.entity_cjk import _CHINESE_RUN
+
+    texts = [run.group() for line in _fixture_lines() for run in _CHINESE_RUN.finditer(line)]
+    # Traditional characters are mostly unknown to jieba's HMM: every Viterbi shortcut is taken.
+    alphabet = "".join(sorted(set("".join(texts)))) + "根據說法這個模型訓練資料超過萬億個投資約師認為龘靐齉abXY09.+#&_-，。"
+    rng = random.Random(5)
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12))) for _ in range(60)]
+    for text in texts:
+        assert entity_segment.cut(text) == tuple((pair.word, pair.flag) for pair in jieba_posseg.cut(text)), text
+
+
+def test_every_viterbi_step_matches_jiebas_decoder():
+    jieba_posseg = pytest.importorskip("jieba.posseg")
+    from jieba.posseg.viterbi import viterbi
+    from build_site.analyse import entity_segment
+
+    header, chars = entity_segment._build()  # the tables as built, without the cache
+    tables = entity_segment._Tables(header, chars.get)
+    rng = random.Random(11)
+    known = sorted(jieba_posseg.char_state_tab_P)[::7]
+    unknown = "根據說法這個訓練資料超過萬億總投資約師認為龘靐齉"  # no HMM state list; some not even emitted
+    texts = ["".join(rng.choice(known if rng.random() < 0.5 else unknown) for _ in range(rng.randint(1, 10)))
+             for _ in range(40)]
+    model = (jieba_posseg.char_state_tab_P, jieba_posseg.start_P, jieba_posseg.trans_P, jieba_posseg.emit_P)
+    for bounds in (True, False):  # False: every pair scored (_step_pairs), as for a model with positive transitions
+        tables.transitions_at_most_zero = bounds
+        for text in texts:
+            assert [tables.states[s] for s in entity_segment._viterbi(text, tables)] == viterbi(text, *model)[1], text
+
+
+def test_cue_shortcuts_find_what_the_whole_patterns_find():
+    from build_site.analyse.entity_cues import load_cues
+
+    cues = load_cues()
+    assert cues.left_scan is not None and cues.right_scan is not None
+    pieces = ["percent on", "% on", "led by", "founded by", "the", "a", "an", "its", "companies", "company,", "İn",
+              "benchmarks (e.g.,", "models such as", "like", "ex-", "former", "rivals", "in", "ın", "K", "ſ", "said",
+              "analysts at", "sold under the brand", "(", "[", "\"", "“", "‘", "'", "’", "\n", "  ", "_", "2", "Model",
+              ", founded by", " was founded", "'s shares", "’s stock", " CEO", "'s chief executive", " series", "-based",
+              " co-founders", " for coding", " scores", ")", ",", ".", "x", "丁", " ſhares", " Kompany", " companyes"]
+    rng = random.Random(3)
+    texts = ["".join(rng.choice(pieces) + rng.choice(["", " ", ",", "-"]) for _ in range(rng.randint(1, 8)))
+             for _ in range(6000)]
+    for line in _fixture_lines()[::4]:
+        texts += [line[max(0, end - 60):end] for end in range(0, len(line), 7)]
+        texts += [line[start:start + 60] for start in range(0, len(line), 7)]
+    for text in texts:
+        left, expected = cues.left_match(text), cues.left_cue.search(text)
+        assert (left and (left.span(), left.lastgroup)) == (expected and (expected.span(), expected.lastgroup)), text
+        right, expected = cues.right_match(text), cues.right_cue.match(text)
+        assert (right and (right.span(), right.lastgroup)) == (expected and (expected.span(), expected.lastgroup)), text
+
+
+def test_corpus_words_give_the_vocabulary_and_the_stems_the_patterns_give():
+    from build_site.analyse.entity_candidates import corpus_stems, corpus_vocabulary, corpus_words, vocabulary
+    from build_site.analyse.entity_cues import load_cues
+
+    cues = load_cues()
+    rng = random.Random(1)
+    alphabet = "aBcDeéÉzZ \n-'’ıİſK0_xyz丁semaglutidepembrolizumab"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 40))) for _ in range(3000)]
+    texts += ["semaglutide", "Semaglutide and tirzepatide", "x-semaglutide", "peptide", *_fixture_lines()]
+    words = corpus_words(corpus(*texts))
+    assert corpus_vocabulary(words) == set().union(*(vocabulary(text) for text in texts))
+    found = {m.group() for text in texts for m in cues.lowercase_name.finditer(text)}
+    assert all(any(name.endswith(stem) for stem in corpus_stems(words, cues)) for name in found)
+
+
+def test_cues_are_compiled_once_and_again_when_the_file_changes(tmp_path):
+    from build_site.analyse.entity_cues import DEFAULT_CUES, load_cues
+
+    path = tmp_path / "cues.yml"
+    path.write_text(DEFAULT_CUES.read_text(encoding="utf-8"), encoding="utf-8")
+    first = load_cues(path)
+    assert load_cues(path) is first
+    path.write_text(path.read_text(encoding="utf-8").replace("stop_words:", "stop_words: [Zyx]\nunused:"),
+                    encoding="utf-8")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    assert "Zyx" in load_cues(path).stop_words
+
+
+def test_the_cyclic_collector_is_restored_as_it_was():
+    import gc
+
+    passages = corpus("OpenAI released GPT-4 in 2023.", "Anthropic, founded by ex-OpenAI researchers, grew.")
+    assert gc.isenabled()
+    first = extract_entities(passages)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert extract_entities(passages) == first
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_mentions_made_the_quick_way_are_plain_mentions():
+    import pickle
+
+    from build_site.analyse.entities import Mention, _mention
+
+    quick, plain = _mention("openai", "doc", "p-1", 0, 6, "OpenAI"), Mention("openai", "doc", "p-1", 0, 6, "OpenAI")
+    assert quick == plain and hash(quick) == hash(plain) and repr(quick) == repr(plain)
+    assert vars(quick) == vars(plain) and list(vars(quick)) == list(vars(plain))
+    assert pickle.loads(pickle.dumps(quick)) == plain
+    with pytest.raises(AttributeError):
+        quick.start = 1

@@ -102,7 +102,7 @@ def _cyclic_gc_paused():
 
 def _extract(passages: tuple[Passage, ...], knowledge: Knowledge | None) -> EntityIndex:
     cues = load_cues()
-    # 1. Candidates by shape, per passage (Chinese passages are segmented once, by jieba).
+    # 1. Candidates by shape, per passage (Chinese passages are segmented once, as jieba does).
     words = {i: segment(p.text) for i, p in enumerate(passages) if has_cjk(p.text)}
     latin_words = corpus_words(passages)
     candidates, links, lists = _detect(passages, words, corpus_stems(latin_words, cues), cues)

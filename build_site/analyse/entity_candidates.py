@@ -34,7 +34,9 @@ class Candidate(NamedTuple):
 
 
 _CAP = f"[{UPPER}][{ALNUM}]*(?:['’][{UPPER}][{ALNUM}]*)?(?:[-.&][{ALNUM}]+)*(?:\\+\\+|\\+)?"
-_CAMEL = f"[a-z]+[{UPPER}][{ALNUM}]*(?:[-.][{ALNUM}]+)*"
+# Possessive: the lowercase run must be whole before the capital (no capital is in [a-z]), so
+# giving letters back can never help, and on every ordinary lowercase word it is not tried.
+_CAMEL = f"[a-z]++[{UPPER}][{ALNUM}]*(?:[-.][{ALNUM}]+)*"
 _DIGIT_LED = f"\\d+[{UPPER}]+\\d*(?:-[{ALNUM}]+)*"
 _INITIAL = f"[{UPPER}]\\.(?=[ \u00a0][{UPPER}][a-z])"  # 'Jerome H. Powell'
 _ABBREVIATED = f"(?:Bros|Co|Corp|Inc|Ltd|Jr|Sr|St|Mt)\\.(?=[ \u00a0][{UPPER}])"  # 'Warner Bros. Discovery'

@@ -291,10 +291,9 @@ def _left_cue(left_phrases, class_nouns) -> re.Pattern[str]:
 
 
 # The pieces of the left cue that are not data. _LeftScan relies on their shape: a class noun
-# is followed by a plural ending and a bracket, or a listing word (_LISTING_ENDS are how those
-# end), and the cue by openers and, at most, one determiner (_OPENERS, _DETERMINERS).
+# is followed by a plural ending and a bracket, or a listing word (like, such as, including,
+# e.g., namely), and the cue by openers and, at most, one determiner (_OPENERS, _DETERMINERS).
 _LISTING = r"(?:(?:s|es)\s*\((?:\s*e\.g\.,?)?|(?:s|es)?\s*,?\s*(?:like|such\s+as|including|e\.g\.,?|namely))"
-_LISTING_ENDS = ("like", "as", "including", "e.g.", "e.g.,", "namely")
 _DETERMINERS = ("the", "its", "their", "a", "an")
 _LEFT_TAIL = r"[\s\"'“‘(\[]*(?:(?:" + "|".join(_DETERMINERS) + r")\s+)?$"
 _WHITESPACE = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
@@ -373,11 +372,16 @@ class _LeftScan:
         # may run on into a determiner or a listing word: "companylike", "launchedthe").
         first_words = {_RUN.match(text).group().lower() for text in (*phrases, *nouns) if _is_word(text[0])}
 
+        folded_pairs: dict[str, set[tuple[str, str]]] = {}
+        for key, options in pairs.items():
+            for last in fold(key):  # two spellings may fold alike: keep the options of both
+                folded_pairs.setdefault(last, set()).update((before, mode) for word, mode in options
+                                                            for before in fold(word))
+
         def build() -> re.Pattern[str]:
             return _left_cue(left_phrases, class_nouns)  # the same pattern string: re's cache shares it
         return cls({f for w in single for f in fold(w)}, {f for w in loose for f in fold(w)},
-                   {last: tuple(sorted({(before, mode) for word, mode in options for before in fold(word)}))
-                    for key, options in pairs.items() for last in fold(key)},
+                   {last: tuple(sorted(options)) for last, options in folded_pairs.items()},
                    first_chars, first_words, build)
 
     def search(self, before: str) -> re.Match[str] | None:

@@ -59,6 +59,8 @@ def find_descriptions(passages: Sequence[Passage], hits: Sequence[Hit], clusters
         starts.setdefault(hit.passage, set()).add(hit.start)
     for order, hit in enumerate(hits):
         passage = passages[hit.passage]
+        if not _may_describe(passage, hit):
+            continue
         for rank, text in _described(passage, hit, starts[hit.passage]):
             _offer(best, hit.cluster, (rank, order), Description(text, passage.document, passage.anchor))
     expansions = {variant_key(link.right): link.left for link in links if link.reason == "definition"}
@@ -99,6 +101,16 @@ def _described(passage: Passage, hit: Hit, mention_starts: set[int]) -> list[tup
     if passage.kind == "table_row":
         described += _table_cell(passage, hit)
     return [(rank, description) for rank, description in described if description]
+
+
+def _may_describe(passage: Passage, hit: Hit) -> bool:
+    """What ``_described`` needs before it can find anything, checked cheaply: a comma or a space
+    after the name, a list item's lead, a comma before it, or a table row."""
+    text, end = passage.text, hit.end
+    first = text[end:end + 1]
+    return (first == "," or (first != "" and first in "\"'”’" and text[end + 1:end + 2] == ",")
+            or (first.isspace() and _COPULA_HEAD.match(text, end) is not None)
+            or passage.kind in ("list_item", "table_row") or _comma_before(text, hit.start))
 
 
 def _comma_before(text: str, offset: int) -> bool:

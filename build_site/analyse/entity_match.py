@@ -21,7 +21,7 @@ import ahocorasick
 from typing import Callable, Iterator, Mapping, NamedTuple, Sequence
 
 from build_site.analyse.entity_merge import Cluster
-from build_site.analyse.entity_text import LATIN_ALNUM, has_cjk, is_acronym, is_latin_alnum
+from build_site.analyse.entity_text import LATIN_ALNUM, has_cjk, is_acronym
 from build_site.model import Passage
 
 
@@ -29,7 +29,7 @@ _QUOTES = "\\s'\"‘’“”"
 _COORDINATION = re.compile(f"^[{_QUOTES}]*(?:,(?:\\s*(?:and|or))?(?:\\s+the)?|and|or|&|、|和|与|及|/)[{_QUOTES}]*$")
 _QUOTE_CHARS = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()) + "'\"‘’“”"
 _CONJUNCTION_STARTS = frozenset(",ao&、和与及/")   # the first character of each conjunction above
-_START = operator.attrgetter("start")
+BY_START = operator.attrgetter("start")  # sort key: hits by where they start
 
 
 class Hit(NamedTuple):
@@ -83,7 +83,8 @@ def match_passages(passages: Sequence[Passage], matcher: Matcher) -> tuple[Hit, 
         for last, (length, cluster, variant) in automaton.iter(text):
             end = last + 1
             start = end - length
-            # _bounded, inline: a Latin alias must not continue a word on either side
+            # A Latin alias must not continue a word on either side ('GPT-4' is not in 'GPT-4o'
+            # nor in 'GPT-4.5'); CJK aliases need no boundary.
             if start > 0 and text[start] in latin and text[start - 1] in latin:
                 continue
             if end < size and text[last] in latin:
@@ -108,7 +109,7 @@ def coordinated(text: str, hits: Sequence[Hit]) -> list[list[Hit]]:
     applies to every member; "Intel Foundry and the 18A node" is two noun phrases, not a list."""
     groups: list[list[Hit]] = []
     previous = None
-    for hit in sorted(hits, key=_START):
+    for hit in sorted(hits, key=BY_START):
         if previous is not None and hit.start >= previous.end:
             between = text[previous.end:hit.start]
             core = between.strip(_QUOTE_CHARS)  # what _COORDINATION allows around the conjunction
@@ -132,18 +133,6 @@ def _spellings(surface: str) -> list[tuple[str, bool]]:
         return []
     lowered = " ".join(w if is_acronym(w) or not w.isalpha() else w.lower() for w in words)
     return [(lowered, True)] if lowered != surface else []
-
-
-def _bounded(text: str, start: int, end: int) -> bool:
-    """A Latin alias must not continue a word on either side ('GPT-4' is not in 'GPT-4o' nor in
-    'GPT-4.5'); CJK aliases need no boundary."""
-    if is_latin_alnum(text[start]) and start > 0 and is_latin_alnum(text[start - 1]):
-        return False
-    if is_latin_alnum(text[end - 1]) and end < len(text):
-        after = text[end:end + 2]
-        if is_latin_alnum(after[0]) or (after[0] in ".-" and after[1:2].isdigit()):
-            return False
-    return True
 
 
 def _scanner(automaton) -> Callable[[str], Iterator[tuple[int, int, str]]]:

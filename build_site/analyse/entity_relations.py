@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from build_site.analyse.entity_cues import Cues, fold, phrase_pattern, required_pieces
-from build_site.analyse.entity_match import Hit, coordinated
+from build_site.analyse.entity_match import BY_START, Hit, coordinated
 from build_site.model import Passage
 
 _OWNED = frozenset({"product", "project", "method"})
@@ -57,7 +57,7 @@ def find_relations(passages: Sequence[Passage], hits: Sequence[Hit], types: Sequ
     main_orgs = _main_organisations(passages, hits, types)
     found: list[Found] = []
     for index in sorted(by_passage):
-        passage, passage_hits = passages[index], sorted(by_passage[index], key=lambda h: h.start)
+        passage, passage_hits = passages[index], sorted(by_passage[index], key=BY_START)
         context = _Context(passage.text, passage_hits, types, index, main_orgs.get(passage.document))
         found += _develops(context, passage, cues)
         found += _founders(context, patterns)
@@ -250,7 +250,7 @@ def _competitor_lists(passages: Sequence[Passage], by_passage: dict[int, list[Hi
         subject = main_orgs.get(passage.document)
         follower = index + 1
         while follower < len(passages) and passages[follower].kind in _LIST_KINDS and subject is not None:
-            leading = sorted(by_passage.get(follower, []), key=lambda h: h.start)
+            leading = sorted(by_passage.get(follower, []), key=BY_START)
             if leading and leading[0].start <= 2 and types[leading[0].cluster] == "organization":
                 found.append(Found(subject, "competes_with", leading[0].cluster, follower))
             follower += 1

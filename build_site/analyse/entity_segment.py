@@ -8,13 +8,13 @@ character. This module gives word for word and tag for tag what ``jieba.posseg.c
 gives (HMM on, jieba's default dictionary, no user dictionary), by the same algorithm:
 
 * the dictionary is read from a compact cache in the temporary directory (as jieba caches its
-  own prefix dictionary there), built once from jieba's own tables, and only the entries
-  starting with the characters actually segmented are ever unpacked, by their first two
-  characters;
-* the Viterbi decoder visits only the transitions that exist (5,218 of 65,536 pairs; a missing
-  one is minus infinity in jieba and can never win), with the same floating-point sums in the
-  same order and the same tie-break (the greater state), and remembers what it decoded, since
-  the same stretches of unknown characters recur.
+  own prefix dictionary there), built once from jieba's own tables and mapped, not read: only
+  the entries starting with the characters actually segmented are ever unpacked, by their
+  first two characters;
+* the Viterbi decoder skips what cannot win (see ``_viterbi``), with the same floating-point
+  sums in the same order and the same tie-break (the greater state);
+* what was decoded and segmented is remembered per string, since the same clauses and
+  stretches of unknown characters recur across a corpus.
 
 If the cache cannot be written, the tables are built in memory from jieba for each process.
 """
@@ -48,7 +48,7 @@ _NUM = re.compile("[\\.0-9]+")
 
 
 class _Tables:
-    """The model, unpacked on demand: ``char(c)`` and ``pair(c1c2)`` give dictionary slices."""
+    """The model, unpacked on demand: ``char(c)`` and ``block(c1c2)`` give dictionary slices."""
 
     def __init__(self, header: dict, chars: Callable[[str], bytes | None]):
         self.log_total = log(header["total"])
@@ -498,8 +498,10 @@ def _read(path: Path) -> _Tables:
     header, keys, bounds = marshal.loads(data[8:8 + size])
     offsets = array("q")
     offsets.frombytes(bounds)
-    index = {char: number for number, char in enumerate(keys)}
     base = 8 + size
+    if len(offsets) != len(keys) + 1 or len(data) != base + offsets[-1]:
+        raise ValueError(f"{path}: truncated or foreign cache")
+    index = {char: number for number, char in enumerate(keys)}
 
     def chars(char: str) -> bytes | None:
         number = index.get(char)

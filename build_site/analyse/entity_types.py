@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from typing import Mapping, Sequence
 
 from build_site.analyse.entity_cues import PLACE, Cues
-from build_site.analyse.entity_match import Hit, coordinated
+from build_site.analyse.entity_match import BY_START, Hit, coordinated
 from build_site.analyse.entity_merge import Cluster
 from build_site.analyse.entity_text import APPOSITIVE, has_cjk, names_first
 from build_site.model import Passage
@@ -49,7 +49,6 @@ _CLOSED_APPOSITION = re.compile(r"\s*(?:\([^)]*\))?\s*[,)]")
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _VERSION = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
 _SHAPED = ("person", PLACE)           # context votes these kinds only for names of the right shape
-_EVIDENCE_OPENERS = ",\"'”’:("          # with a space, how the text after a name starts for _own_evidence
 
 
 def infer_types(clusters: Sequence[Cluster], hits: Sequence[Hit], passages: Sequence[Passage],
@@ -166,8 +165,12 @@ def _context_votes(text: str, hits: list[Hit], groups: list[list[Hit]], votes: l
                 vote[right] += 2
             end = member.end
             first = text[end:end + 1]
-            if first and (first.isspace() or first in _EVIDENCE_OPENERS):  # see _own_evidence
-                for kind, weight in _own_evidence(text, member, starts, cues, "person" in shape):
+            person_shaped = "person" in shape
+            if first and (  # what each pattern of _own_evidence needs to begin with, checked first
+                    (first.isspace() and (person_shaped or member.start <= 2 or _COPULA_HEAD.match(text, end)))
+                    or first == "," or (first in "\"'”’" and text[end + 1:end + 2] == ",")
+                    or (member.start <= 2 and first in ":(")):
+                for kind, weight in _own_evidence(text, member, starts, cues, person_shaped):
                     if kind and (kind not in _SHAPED or kind in shape):
                         vote[kind] += weight
             if (member.start and text[member.start - 1] >= "\u3040") or (end < size and max(text[end:end + 2]) >= "\u3040"):
@@ -239,7 +242,7 @@ def _class_of(description: str, cues: Cues) -> str | None:
 def _possessive_votes(text: str, hits: list[Hit], votes: list[Counter]) -> None:
     """'OpenAI's GPT-2', "Google DeepMind's Gemini Ultra roadmap": the owner of a product is an
     organisation, and what an organisation owns by name is most often a product."""
-    ordered = sorted(hits, key=lambda h: h.start)
+    ordered = sorted(hits, key=BY_START)
     for owner, owned in zip(ordered, ordered[1:]):
         if owner.cluster == owned.cluster or not _POSSESSIVE.match(text[owner.end:owned.start]):
             continue
