@@ -478,9 +478,6 @@ def test_repeated_identical_lines_take_linear_time():
     assert identical < 3 * distinct + 0.5, f"{identical:.1f} s for identical rows, {distinct:.1f} s for distinct ones"
 
 
-@pytest.mark.xfail(strict=True, raises=AssertionError,
-                   reason="entity_cjk._CHINESE_RUN (\\S*[CJK]\\S*) backtracks quadratically on a long run without "
-                          "spaces in a passage that holds Chinese")
 def test_a_long_word_next_to_chinese_takes_linear_time(tmp_path: Path):
     # Words under PARAGRAPH_MAX: longer lines are cut into paragraphs, which bounds the damage.
     _generate_seconds(tmp_path / "warm-up", {"x.txt": "标题\n\n中文 text"})

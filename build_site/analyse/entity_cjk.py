@@ -38,7 +38,8 @@ _LATIN_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9.&'’ -]{0,40}$")
 _LATIN_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9.&'’-]*(?: [A-Za-z0-9][A-Za-z0-9.&'’-]*){0,4})\s*$")
 _LATIN_AFTER = re.compile(r"\s*([A-Za-z][A-Za-z0-9.&-]*(?: [A-Z][A-Za-z0-9.&-]*){0,3})")
 _LIST_LEAD = re.compile(f"^([^：:（(\\s]{{2,12}})(?:[（(]([^）)]{{1,40}})[）)])?[：:]")
-_CHINESE_RUN = re.compile(f"\\S*[{CJK}]\\S*")
+_NON_SPACE_RUN = re.compile(r"\S+")
+_HAS_CJK = re.compile(f"[{CJK}]")
 _MAX_NAME = 16
 _CLAUSE_TAGS = frozenset({"v", "d", "p", "r", "uj", "ul", "u", "ad"})
 
@@ -49,7 +50,11 @@ def segment(text: str) -> tuple[Word, ...]:
     with character offsets into ``text``. ``entity_segment.cut`` gives what ``jieba.posseg.cut``
     gives, without jieba's seconds of start-up."""
     words = []
-    for run in _CHINESE_RUN.finditer(text):
+    # Runs without spaces, kept when they hold a CJK character: linear, where \S*[CJK]\S*
+    # backtracked over every long Latin word.
+    for run in _NON_SPACE_RUN.finditer(text):
+        if not _HAS_CJK.search(run.group()):
+            continue
         offset = run.start()
         for word, tag in cut(run.group()):
             words.append(Word(offset, offset + len(word), word, tag))
