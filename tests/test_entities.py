@@ -483,9 +483,10 @@ def _fixture_lines() -> list[str]:
 def test_segmentation_is_jiebas_word_for_word_and_tag_for_tag():
     jieba_posseg = pytest.importorskip("jieba.posseg")
     from build_site.analyse import entity_segment
-    from build_site.analyse.entity_cjk import _CHINESE_RUN
+    from build_site.analyse.entity_cjk import _HAS_CJK, _NON_SPACE_RUN
 
-    texts = [run.group() for line in _fixture_lines() for run in _CHINESE_RUN.finditer(line)]
+    texts = [run.group() for line in _fixture_lines() for run in _NON_SPACE_RUN.finditer(line)
+             if _HAS_CJK.search(run.group())]
     # Traditional characters are mostly unknown to jieba's HMM: every Viterbi shortcut is taken.
     alphabet = "".join(sorted(set("".join(texts)))) + "根據說法這個模型訓練資料超過萬億個投資約師認為龘靐齉abXY09.+#&_-，。"
     rng = random.Random(5)
