@@ -9,14 +9,11 @@ Html Checker run here too. The npm tools come from ``npm ci`` (``make test`` run
 from __future__ import annotations
 
 import os
-from pathlib import Path
 
 import pytest
 
-from tests.support import BROWSER, CHROMIUM_ARGS, StaticServer
 from tools.check_site import axe, links, vnu
-from tools.check_site.pages import Page, all_pages, built_site_url, sample_pages, site_prefix
-from tools.check_site.serve import mount
+from tools.check_site.pages import all_pages, built_site_url
 
 pytestmark = pytest.mark.browser
 
@@ -30,37 +27,6 @@ CORE_PAGE_TYPES = {"home", "sources/*/", "entities/", "entities/*/", "timeline/"
 def require(message: str | None) -> None:
     if message:
         pytest.fail(message, pytrace=False)
-
-
-@pytest.fixture(scope="module")
-def site(built_site: Path) -> Path:
-    return built_site / "site"
-
-
-@pytest.fixture(scope="module")
-def samples(site: Path) -> list[Page]:
-    return sample_pages(all_pages(site))
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The site served under the path it is published under, so 404.html's links work."""
-    prefix = site_prefix(built_site_url(site))
-    root = site if prefix == "/" else mount(site, prefix, tmp_path_factory.mktemp("served"))
-    server = StaticServer(root)
-    yield server.url + prefix.lstrip("/")
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert BROWSER.exists(), f"{BROWSER} is missing: apt-get install chromium (or set BS_SKIP_BROWSER=1)"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(BROWSER), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def report(failures: dict[str, list[str]]) -> str:

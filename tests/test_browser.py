@@ -11,7 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from tests.support import BROWSER, CHROMIUM_ARGS, StaticServer
+from tests.support import StaticServer
 
 pytestmark = pytest.mark.browser
 
@@ -24,17 +24,6 @@ def server(built_site: Path):
     srv = StaticServer(built_site / "site")
     yield srv
     srv.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert BROWSER.exists(), f"{BROWSER} is missing: apt-get install chromium (or set BS_SKIP_BROWSER=1)"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(BROWSER), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 @pytest.fixture()

@@ -13,11 +13,9 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from tests.support import BROWSER, CHROMIUM_ARGS, StaticServer
 from tools.check_site import axe, links
 from tools.check_site.offline import SHIM, build_offline
-from tools.check_site.pages import Page, all_pages, built_site_url, sample_pages, site_prefix
-from tools.check_site.serve import mount
+from tools.check_site.pages import all_pages, built_site_url
 
 pytestmark = pytest.mark.browser
 
@@ -39,37 +37,6 @@ TOO_WIDE = """([width, scrollers]) => {
   }
   return {scrollWidth: document.documentElement.scrollWidth, wide: wide.slice(0, 10)};
 }"""
-
-
-@pytest.fixture(scope="module")
-def site(built_site: Path) -> Path:
-    return built_site / "site"
-
-
-@pytest.fixture(scope="module")
-def samples(site: Path) -> list[Page]:
-    return sample_pages(all_pages(site))
-
-
-@pytest.fixture(scope="module")
-def base_url(site: Path, tmp_path_factory: pytest.TempPathFactory):
-    """The site served under the path it is published under, so 404.html's links work."""
-    prefix = site_prefix(built_site_url(site))
-    root = site if prefix == "/" else mount(site, prefix, tmp_path_factory.mktemp("served"))
-    server = StaticServer(root)
-    yield server.url + prefix.lstrip("/")
-    server.close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    assert BROWSER.exists(), f"{BROWSER} is missing: apt-get install chromium (or set BS_SKIP_BROWSER=1)"
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as pw:
-        instance = pw.chromium.launch(executable_path=str(BROWSER), args=CHROMIUM_ARGS)
-        yield instance
-        instance.close()
 
 
 def new_page(browser, width: int = 1280, scheme: str = "light"):
