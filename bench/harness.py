@@ -3,6 +3,7 @@
     python -m bench                      # sizes 10, 100, 1000; 5 runs (3 at 1,000); serve; -> bench/RESULTS.md
     python -m bench --quick              # sizes 10 and 100, 1 run, 1 serve edit -> bench/work/RESULTS.md
     python -m bench --sizes 10,100 --runs 2 --skip-serve
+    python -m bench --report-only        # render bench/RESULTS.md again from bench/work/measurements.json
 
 Scratch files go to ``bench/work/`` (ignored by git). Nothing outside ``bench/`` is written.
 """

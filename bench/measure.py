@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -54,12 +55,21 @@ def run_generator(seeds: Path, docs: Path, profile: Path | None = None) -> Gener
     )
 
 
-def time_mkdocs_build(project: Path) -> float:
-    """Wall seconds of ``mkdocs build --strict`` of ``project`` (process start to exit)."""
+def time_mkdocs_build(project: Path) -> tuple[float, float]:
+    """Wall and CPU seconds of ``mkdocs build --strict`` of ``project`` (process start to exit).
+
+    CPU is the user + system time of the finished child (``RUSAGE_CHILDREN`` before and after;
+    the harness runs one child at a time), which other load on the machine barely changes.
+    """
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "mkdocs.yml")]
-    started = time.perf_counter()
+    cpu_before, started = _children_cpu(), time.perf_counter()
     _run(command, project, f"mkdocs build of {project.name}")
-    return time.perf_counter() - started
+    return time.perf_counter() - started, _children_cpu() - cpu_before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def time_site_builds(seeds: Path, work: Path, runs: int) -> SiteBuilds:
@@ -68,8 +78,10 @@ def time_site_builds(seeds: Path, work: Path, runs: int) -> SiteBuilds:
     for _ in range(runs):
         full.append(time_mkdocs_build(_fresh(work / "full", lambda p: full_project(p, seeds))))
         baseline.append(time_mkdocs_build(_fresh(work / "baseline", lambda p: baseline_project(p, seeds))))
-    builds = SiteBuilds(tuple(full), tuple(baseline), site_size(work / "full" / "site"),
-                        site_size(work / "baseline" / "site"))
+    builds = SiteBuilds(
+        full_seconds=tuple(wall for wall, _ in full), baseline_seconds=tuple(wall for wall, _ in baseline),
+        full_cpu_seconds=tuple(cpu for _, cpu in full), baseline_cpu_seconds=tuple(cpu for _, cpu in baseline),
+        full_size=site_size(work / "full" / "site"), baseline_size=site_size(work / "baseline" / "site"))
     for project in (work / "full", work / "baseline"):   # a site of 1,000 seeds is large
         shutil.rmtree(project)
     return builds

@@ -79,9 +79,10 @@ def stages_table(results: dict[int, SizeResult]) -> str:
 
 
 def site_table(results: dict[int, SizeResult]) -> str:
-    header = ["documents", "full build (s)", "baseline (s)", "full / baseline", "HTML pages (full / baseline)",
-              "site/ MB (full / baseline)", "search_index.json MB (full / baseline)"]
+    header = ["documents", "full build (s)", "baseline (s)", "full / baseline", "CPU: full / baseline",
+              "HTML pages (full / baseline)", "site/ MB (full / baseline)", "search_index.json MB (full / baseline)"]
     rows = [[f"{r.documents:,}", f"{r.full_build_seconds:.2f}", f"{r.baseline_seconds:.2f}", f"{r.build_ratio:.2f}x",
+             f"{r.full_build_cpu_seconds:.1f} / {r.baseline_cpu_seconds:.1f} s = {r.build_cpu_ratio:.2f}x",
              f"{r.full_site.html_pages:,} / {r.baseline_site.html_pages:,}",
              f"{r.full_site.site_bytes / MB:.1f} / {r.baseline_site.site_bytes / MB:.1f}",
              f"{r.full_site.search_index_bytes / MB:.2f} / {r.baseline_site.search_index_bytes / MB:.2f}"]
@@ -153,7 +154,9 @@ def method_section(results: dict[int, SizeResult], serve: ServeResult | None) ->
         "linked), so it includes the generator run by the hook.",
         "- Baseline: the same `mkdocs build --strict` of a project that inherits the same `mkdocs.yml` "
         "(theme, search plugin, Markdown extensions) minus the hook, with each seed copied as is to "
-        "`docs/plain/NAME.md` and a two-page nav. Full and baseline runs alternate.",
+        "`docs/plain/NAME.md` and a two-page nav. Full and baseline runs alternate. The CPU columns are "
+        "the user + system time of the `mkdocs` process (`RUSAGE_CHILDREN`), less disturbed by other load; "
+        "the target uses wall time.",
         "- Sizes: all files under `site/` and `site/search/search_index.json` of the last run; "
         "pages written is the generator's count.",
     ]

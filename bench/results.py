@@ -38,9 +38,11 @@ class SiteSize:
 
 @dataclass(frozen=True)
 class SiteBuilds:
-    """Wall seconds of each ``mkdocs build`` run, and the size of the last site built."""
+    """Wall and CPU seconds of each ``mkdocs build`` run, and the size of the last site built."""
     full_seconds: tuple[float, ...]
     baseline_seconds: tuple[float, ...]
+    full_cpu_seconds: tuple[float, ...]
+    baseline_cpu_seconds: tuple[float, ...]
     full_size: SiteSize
     baseline_size: SiteSize
 
@@ -58,6 +60,8 @@ class SizeResult:
     pages_written: int
     full_build_seconds: float
     baseline_seconds: float
+    full_build_cpu_seconds: float
+    baseline_cpu_seconds: float
     full_site: SiteSize
     baseline_site: SiteSize
 
@@ -72,6 +76,8 @@ class SizeResult:
             pages_written=generator[0].written,
             full_build_seconds=statistics.median(builds.full_seconds),
             baseline_seconds=statistics.median(builds.baseline_seconds),
+            full_build_cpu_seconds=statistics.median(builds.full_cpu_seconds),
+            baseline_cpu_seconds=statistics.median(builds.baseline_cpu_seconds),
             full_site=builds.full_size, baseline_site=builds.baseline_size,
         )
 
@@ -90,6 +96,10 @@ class SizeResult:
     @property
     def build_ratio(self) -> float:
         return self.full_build_seconds / self.baseline_seconds
+
+    @property
+    def build_cpu_ratio(self) -> float:
+        return self.full_build_cpu_seconds / self.baseline_cpu_seconds
 
     @property
     def peak_mb(self) -> float:

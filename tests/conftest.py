@@ -28,8 +28,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def browser():
     """Debian's Chromium driven by Playwright; no browser is ever downloaded."""
+    import os
+
     from tests.support import BROWSER, CHROMIUM_ARGS
 
+    if os.environ.get("BS_SKIP_BROWSER") == "1":
+        pytest.skip("BS_SKIP_BROWSER=1")
     assert BROWSER.exists(), f"{BROWSER} is missing: apt-get install chromium (or set BS_SKIP_BROWSER=1)"
     from playwright.sync_api import sync_playwright
 

@@ -208,12 +208,14 @@ def fake_results() -> dict[int, SizeResult]:
     small = SizeResult(
         documents=10, words=15_000, runs=5, generator_seconds=0.05, generator_cpu_seconds=0.04,
         peak_rss_bytes=80_000_000, stages=(("read", 0.002), ("structure", 0.03), ("render", 0.018)),
-        pages_written=12, full_build_seconds=3.0, baseline_seconds=2.5,
+        pages_written=12, full_build_seconds=3.0, baseline_seconds=2.5, full_build_cpu_seconds=2.8,
+        baseline_cpu_seconds=2.0,
         full_site=SiteSize(3_100_000, 120_000, 14), baseline_site=SiteSize(2_900_000, 110_000, 13))
     large = SizeResult(
         documents=100, words=150_000, runs=5, generator_seconds=0.5, generator_cpu_seconds=0.45,
         peak_rss_bytes=120_000_000, stages=(("read", 0.02), ("structure", 0.3), ("render", 0.18)),
-        pages_written=102, full_build_seconds=6.0, baseline_seconds=4.0,
+        pages_written=102, full_build_seconds=6.0, baseline_seconds=4.0, full_build_cpu_seconds=5.0,
+        baseline_cpu_seconds=4.0,
         full_site=SiteSize(9_000_000, 1_500_000, 104), baseline_site=SiteSize(6_000_000, 1_000_000, 103))
     return {100: large, 10: small}
 
@@ -243,10 +245,10 @@ def test_the_stage_table_from_fake_measurements():
 
 def test_the_site_table_from_fake_measurements():
     assert site_table(fake_results()) == """\
-| documents | full build (s) | baseline (s) | full / baseline | HTML pages (full / baseline) | site/ MB (full / baseline) | search_index.json MB (full / baseline) |
-| ---: | ---: | ---: | ---: | ---: | ---: | ---: |
-| 10 | 3.00 | 2.50 | 1.20x | 14 / 13 | 3.1 / 2.9 | 0.12 / 0.11 |
-| 100 | 6.00 | 4.00 | 1.50x | 104 / 103 | 9.0 / 6.0 | 1.50 / 1.00 |"""
+| documents | full build (s) | baseline (s) | full / baseline | CPU: full / baseline | HTML pages (full / baseline) | site/ MB (full / baseline) | search_index.json MB (full / baseline) |
+| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |
+| 10 | 3.00 | 2.50 | 1.20x | 2.8 / 2.0 s = 1.40x | 14 / 13 | 3.1 / 2.9 | 0.12 / 0.11 |
+| 100 | 6.00 | 4.00 | 1.50x | 5.0 / 4.0 s = 1.25x | 104 / 103 | 9.0 / 6.0 | 1.50 / 1.00 |"""
 
 
 def test_the_targets_are_checked_at_the_largest_size():
@@ -288,10 +290,12 @@ def test_the_report_is_deterministic_and_holds_every_section():
 def test_measurements_are_medians_and_the_peak_is_the_highest():
     runs = [GeneratorRun(seconds=s, cpu_seconds=s, peak_rss_bytes=m, stages=(("read", s), ("write", s / 2)),
                          pages=3, written=3) for s, m in [(3.0, 10), (1.0, 30), (2.0, 20)]]
-    builds = SiteBuilds((5.0, 4.0, 9.0), (2.0, 1.0, 3.0), SiteSize(1, 1, 1), SiteSize(1, 1, 1))
+    builds = SiteBuilds((5.0, 4.0, 9.0), (2.0, 1.0, 3.0), (4.0, 3.0, 8.0), (1.0, 1.0, 2.0), SiteSize(1, 1, 1),
+                        SiteSize(1, 1, 1))
     result = SizeResult.from_runs(2, 100, runs, builds)
     assert (result.generator_seconds, result.peak_rss_bytes, result.full_build_seconds) == (2.0, 30, 5.0)
     assert result.stages == (("read", 2.0), ("write", 1.0)) and result.build_ratio == 2.5
+    assert result.build_cpu_ratio == 4.0
     assert median_stages([(("a", 1.0),), (("a", 3.0), ("b", 2.0))]) == (("a", 2.0), ("b", 1.0))
 
 

@@ -483,33 +483,22 @@ def test_hostile_cells_are_escaped_on_the_page_in_the_chart_and_in_csv(tmp_path)
 
 
 @pytest.mark.browser
-def test_tables_sort_by_keyboard_and_after_instant_navigation(built_site: Path):
-    import os
-
-    from tests.support import BROWSER, CHROMIUM_ARGS, StaticServer
-    if os.environ.get("BS_SKIP_BROWSER") == "1":
-        pytest.skip("BS_SKIP_BROWSER=1")
-    from playwright.sync_api import sync_playwright
-
-    server = StaticServer(built_site / "site")
+def test_tables_sort_by_keyboard_and_after_instant_navigation(browser, base_url: str):
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
     try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=str(BROWSER), args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport={"width": 1280, "height": 900})
-            page.goto(server.url)                                   # start elsewhere, then navigate
-            page.locator("a.md-tabs__link", has_text="Competitors").click()
-            page.wait_for_url("**/competitors/")
-            table = page.locator("#mentions ~ .bs-table table.bs-sortable").first
-            header = table.locator("thead th").last                 # "Total"
-            button = header.locator("button.bs-sort")
-            button.focus()
-            page.keyboard.press("Enter")
-            assert header.get_attribute("aria-sort") == "ascending"
-            first = table.locator("tbody tr").first.locator("td").last.inner_text()
-            page.keyboard.press("Enter")
-            assert header.get_attribute("aria-sort") == "descending"
-            assert table.locator("tbody tr").first.locator("th").inner_text() == "Anthropic"
-            assert first == "1"
-            browser.close()
+        page.goto(base_url)                                         # start elsewhere, then navigate
+        page.locator("a.md-tabs__link", has_text="Competitors").click()
+        page.wait_for_url("**/competitors/")
+        table = page.locator("#mentions ~ .bs-table table.bs-sortable").first
+        header = table.locator("thead th").last                     # "Total"
+        button = header.locator("button.bs-sort")
+        button.focus()
+        page.keyboard.press("Enter")
+        assert header.get_attribute("aria-sort") == "ascending"
+        first = table.locator("tbody tr").first.locator("td").last.inner_text()
+        page.keyboard.press("Enter")
+        assert header.get_attribute("aria-sort") == "descending"
+        assert table.locator("tbody tr").first.locator("th").inner_text() == "Anthropic"
+        assert first == "1"
     finally:
-        server.close()
+        page.close()
