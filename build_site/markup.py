@@ -82,13 +82,16 @@ class Region:
 
 
 def inline(text: str, spans: tuple[Span, ...] = (), *, line_start: bool = False,
-           regions: tuple[Region, ...] = ()) -> Md:
+           regions: tuple[Region, ...] = (), guard_markers: bool = False) -> Md:
     """Escape ``text``, turn each span into a Markdown link and wrap each region.
 
     Spans and regions must be sorted and must not overlap others of their kind (the link
     stage guarantees it); a span that overlaps an earlier one, or straddles a region
-    boundary, is dropped rather than corrupting the text.
+    boundary, is dropped rather than corrupting the text. ``guard_markers`` is for text in an
+    element Material annotates: a ``(12)`` of the seed is split into separate text nodes so
+    it stays text instead of becoming an annotation marker.
     """
+    esc = _escape_guarded if guard_markers else escape
     cuts = sorted({0, len(text), *(r.start for r in regions), *(r.end for r in regions)})
     if len(cuts) == 1:                      # empty text
         cuts = [0, 0]
@@ -101,24 +104,32 @@ def inline(text: str, spans: tuple[Span, ...] = (), *, line_start: bool = False,
         if piece_start in opening:
             out.append(opening[piece_start])
         inside = tuple(s for s in spans if piece_start <= s.start and s.end <= piece_end)
-        out.append(_linked(text, piece_start, piece_end, inside))
+        out.append(_linked(text, piece_start, piece_end, inside, esc))
     if len(text) in closing:
         out.append(closing[len(text)])
     result = "".join(out)
     return Md(_guard_line_start(result) if line_start else result)
 
 
-def _linked(text: str, start: int, end: int, spans: tuple[Span, ...]) -> str:
+def _linked(text: str, start: int, end: int, spans: tuple[Span, ...], esc=escape) -> str:
     out: list[str] = []
     pos = start
     for span in spans:
         if span.start < pos or span.end > end or span.start >= span.end:
             continue
-        out.append(escape(text[pos:span.start]))
-        out.append(link(escape(text[span.start:span.end]), span.href, span.title, span.classes))
+        out.append(esc(text[pos:span.start]))
+        out.append(link(esc(text[span.start:span.end]), span.href, span.title, span.classes))
         pos = span.end
-    out.append(escape(text[pos:end]))
+    out.append(esc(text[pos:end]))
     return "".join(out)
+
+
+# Material reads any "(digits)" text node inside an annotated element as a marker.
+_MARKER_LIKE = re.compile(r"\((\d+)\)")
+
+
+def _escape_guarded(text: str) -> str:
+    return _MARKER_LIKE.sub(r'(<span class="bs-num">\1</span>)', str(escape(text)))
 
 
 def _guard_line_start(markdown: str) -> str:

@@ -7,7 +7,8 @@ from .analyse.competitors import find_landscape
 from .analyse.entities import EntityIndex
 from .exports import export_files, landscape_files, table_files
 from .link import CLAIMS, GLOSSARY, PREDICTIONS, TIMELINE, Corpus
-from .views_claims import claim_profile, claim_regions, claims_view, glossary_view, ledger_view
+from .views_claims import (claim_notes, claim_profile, claim_regions, claims_view, comparisons_by_document,
+                           glossary_view, ledger_view, paragraph_notes)
 from .paths import DocsPath, entity_page, relative_link, source_page
 from .render import PageFile, front_matter, render_template
 from .views import source_page_view
@@ -21,7 +22,8 @@ from .views_timeline import timeline_index_view, timeline_pages
 def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> tuple[PageFile, ...]:
     ctx = EntityContext(corpus)
     pages: list[PageFile] = [_home(corpus, site_name, ctx, as_of)]
-    pages.extend(_source(corpus, i, ctx) for i in range(len(corpus.documents)))
+    compared = comparisons_by_document(corpus)
+    pages.extend(_source(corpus, i, ctx, compared.get(corpus.documents[i].id, ())) for i in range(len(corpus.documents)))
     pages.extend(_entity(corpus, entity, ctx) for entity in corpus.entities)
     pages.append(_entities_index(corpus, ctx))
     pages.extend(_timeline(corpus, ctx))
@@ -42,12 +44,23 @@ def _home(corpus: Corpus, site_name: str, ctx: EntityContext, as_of: str | None)
     return PageFile(view.path, render_template("home.md.j2", page=view, front_matter=meta, site_title=site_name))
 
 
-def _source(corpus: Corpus, index: int, ctx: EntityContext) -> PageFile:
+def _source(corpus: Corpus, index: int, ctx: EntityContext, comparisons: tuple = ()) -> PageFile:
     doc = corpus.documents[index]
     path = source_page(doc.id)
     doc_claims = tuple(c for p in doc.passages for c in corpus.claims_by_passage.get((doc.id, p.anchor), ()))
-    regions = {p.anchor: claim_regions(corpus.claims_by_passage.get((doc.id, p.anchor), ())) for p in doc.passages}
-    view = source_page_view(doc, passage_spans(corpus, doc, path), corpus.neighbours(index), regions)
+    facts = claim_notes(doc.id, comparisons, {c.id: c for c in doc_claims}, ctx, path) if comparisons else {}
+    regions: dict[str, tuple] = {}
+    notes: dict[str, tuple] = {}               # block anchor -> its annotations
+    for block in doc.blocks:
+        per_passage = [(p, corpus.claims_by_passage.get((doc.id, p.anchor), ())) for p in block.passages]
+        markers: dict[str, int] = {}
+        if facts and block.kind in ("paragraph", "list"):     # Material annotates these elements
+            markers, block_notes = paragraph_notes(tuple(c for _, claims in per_passage for c in claims), facts)
+            if block_notes:
+                notes[block.anchor] = block_notes
+        for p, claims in per_passage:
+            regions[p.anchor] = claim_regions(claims, markers)
+    view = source_page_view(doc, passage_spans(corpus, doc, path), corpus.neighbours(index), regions, notes)
     view = replace(
         view,
         entities=tuple(ctx.ref(entity_id, path, n) for entity_id, n in corpus.entities_by_document.get(doc.id, ())),

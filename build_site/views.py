@@ -43,6 +43,7 @@ class BlockView:
     rows: tuple[tuple[ItemView, tuple[Md, ...]], ...] = ()
     start: int = 1
     list_tag: str = "ul"
+    notes: tuple = ()                           # paragraphs: annotations (views_claims.NoteView)
 
 
 @dataclass(frozen=True)
@@ -84,10 +85,11 @@ def language_list(tags: tuple[str, ...]) -> str:
 
 def source_page_view(doc: Document, spans: dict[str, tuple[Span, ...]],
                      neighbours: tuple[Document | None, Document | None],
-                     regions: dict[str, tuple[Region, ...]] | None = None) -> SourcePage:
-    """The plan of one source page; ``spans`` holds each passage's links by anchor and
-    ``regions`` its labelled sentences."""
-    text_of = _TextMaker(spans, regions or {})
+                     regions: dict[str, tuple[Region, ...]] | None = None,
+                     notes: dict[str, tuple] | None = None) -> SourcePage:
+    """The plan of one source page; ``spans`` holds each passage's links by anchor,
+    ``regions`` its labelled sentences and ``notes`` the annotations of its paragraphs."""
+    text_of = _TextMaker(spans, regions or {}, notes or {})
     path = source_page(doc.id)
     content = [block for block in doc.blocks if block.kind != "title"]
     heading = next((_block_view(b, text_of) for b in doc.blocks if b.kind == "title"), None)
@@ -122,16 +124,20 @@ def _description(doc: Document) -> str:
 class _TextMaker:
     """Renders passage text with its links and labelled sentences, from an offset on."""
 
-    def __init__(self, spans: dict[str, tuple[Span, ...]], regions: dict[str, tuple[Region, ...]]) -> None:
+    def __init__(self, spans: dict[str, tuple[Span, ...]], regions: dict[str, tuple[Region, ...]],
+                 notes: dict[str, tuple] | None = None) -> None:
         self.spans = spans
         self.regions = regions
+        self.notes = notes or {}                 # block anchor -> annotations
+        self.guarded: set[str] = set()           # passages inside an annotated element
 
     def __call__(self, passage: Passage, skip: int = 0) -> Md:
         spans = tuple(Span(s.start - skip, s.end - skip, s.href, s.title, s.classes)
                       for s in self.spans.get(passage.anchor, ()) if s.start >= skip)
         regions = tuple(Region(max(0, r.start - skip), r.end - skip, r.opening, r.closing)
                         for r in self.regions.get(passage.anchor, ()) if r.end > skip)
-        return inline(passage.text[skip:], spans, line_start=True, regions=regions)
+        return inline(passage.text[skip:], spans, line_start=True, regions=regions,
+                      guard_markers=passage.anchor in self.guarded)
 
     def item(self, passage: Passage) -> ItemView:
         return ItemView(passage.anchor, passage.lang, self(passage), passage.kind)
@@ -149,6 +155,10 @@ class _TextMaker:
 def _block_view(block: Block, text_of: _TextMaker) -> BlockView:
     first = block.passages[0]
     attrs = attr_list(block.anchor, block.lang)
+    notes = text_of.notes.get(block.anchor, ()) if block.kind in ("paragraph", "list") else ()
+    if notes:                    # Material's annotations: markers in the text, notes in the list after it
+        attrs = attr_list(block.anchor, block.lang, classes=("annotate",))
+        text_of.guarded.update(p.anchor for p in block.passages)
     if block.kind in ("title", "heading"):
         # Headings stay plain text: no links or labels inside them (the table of contents repeats them).
         return BlockView(block.kind, block.anchor, block.lang, escape_block(first.text), attrs, "#" * block.level)
@@ -156,7 +166,7 @@ def _block_view(block: Block, text_of: _TextMaker) -> BlockView:
         items = tuple(text_of.item(p) for p in block.passages)
         if block.markers:
             items = tuple(replace(item, marker=marker) for item, marker in zip(items, block.markers))
-        return BlockView("list", block.anchor, block.lang, items=items,
+        return BlockView("list", block.anchor, block.lang, items=items, notes=notes,
                          start=block.start, list_tag="ol" if block.ordered else "ul")
     if block.kind == "table":
         rows = tuple((text_of.item(p), text_of.cells(p)) for p in block.passages)
@@ -168,8 +178,8 @@ def _block_view(block: Block, text_of: _TextMaker) -> BlockView:
         return BlockView("front_matter", block.anchor, block.lang, code_block(first.text))
     if block.label:
         body = text_of(first, skip=_label_end(first.text, block.label))
-        return BlockView(block.kind, block.anchor, block.lang, body, attrs, label=escape(block.label))
-    return BlockView("paragraph", block.anchor, block.lang, text_of(first), attrs)
+        return BlockView(block.kind, block.anchor, block.lang, body, attrs, label=escape(block.label), notes=notes)
+    return BlockView("paragraph", block.anchor, block.lang, text_of(first), attrs, notes=notes)
 
 
 def _label_end(text: str, label: str) -> int:

@@ -3,6 +3,7 @@ the glossary."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
 from .link import CLAIMS, GLOSSARY, PREDICTIONS, Corpus, term_anchor, timeline_page
@@ -20,16 +21,101 @@ VERDICT_NAMES = {"conflicts": "Sources conflict", "agrees": "Sources agree", "si
 
 # ---- source pages -------------------------------------------------------------------------
 
-def claim_regions(claims: tuple[Claim, ...]) -> tuple[Region, ...]:
-    """Every sentence that is not a plain statement is wrapped and tagged with its label."""
+def claim_regions(claims: tuple[Claim, ...], markers: dict[str, int] | None = None) -> tuple[Region, ...]:
+    """Every sentence that is not a plain statement is wrapped and tagged with its label.
+
+    A claim in ``markers`` (claim id -> number) is followed by the annotation marker ``(n)``
+    that Material turns into a button opening note n of the list after the paragraph; a
+    plain statement with a marker is wrapped too, so the claims page can link to it.
+    """
+    markers = markers or {}
     regions = []
     for claim in claims:
-        if claim.label == "stated":
+        marker = f" ({markers[claim.id]})" if claim.id in markers else ""
+        if claim.label == "stated" and not marker:
             continue
-        tag = (f'<span class="bs-claim__tag" data-search-exclude="">{LABEL_NAMES[claim.label]}</span> ')
+        tag = ("" if claim.label == "stated" else
+               f'<span class="bs-claim__tag" data-search-exclude="">{LABEL_NAMES[claim.label]}</span> ')
         regions.append(Region(claim.start, claim.end,
-                              f'<span class="bs-claim bs-claim--{claim.label}" id="{claim.id}">{tag}', "</span>"))
+                              f'<span class="bs-claim bs-claim--{claim.label}" id="{claim.id}">{tag}',
+                              "</span>" + marker))
     return tuple(regions)
+
+
+# ---- annotations: what other sources say, next to the claim ----------------------------------
+
+@dataclass(frozen=True)
+class NoteFact:
+    subject: str              # "Claude Mythos · release status"
+    value: str                # what this source says
+    verdict: str              # conflicts, agrees, single-source
+    verdict_name: str
+    others: tuple[tuple[str, str], ...]    # (source title, its values) of the other sources
+    link: str                 # the comparison's row on the claims page
+
+
+@dataclass(frozen=True)
+class NoteView:
+    """One annotation: the claim's label and, per attribute it states, the other sources."""
+    number: int
+    label: str
+    facts: tuple[NoteFact, ...]
+
+
+def comparison_anchor(comparison: Comparison) -> str:
+    """A stable id for a comparison's row on the claims page."""
+    digest = hashlib.sha1(f"{comparison.entity}\x00{comparison.attribute}".encode("utf-8")).hexdigest()
+    return f"cmp-{digest[:8]}"
+
+
+def _attribute_name(attribute: str) -> str:
+    return "release status" if attribute == "status" else attribute
+
+
+def comparisons_by_document(corpus: Corpus) -> dict[str, tuple[Comparison, ...]]:
+    """The comparisons each source takes part in (built once per build)."""
+    found: dict[str, list[Comparison]] = {}
+    for comparison in corpus.comparisons:
+        for document in comparison.documents:
+            found.setdefault(document, []).append(comparison)
+    return {document: tuple(items) for document, items in found.items()}
+
+
+def claim_notes(document: str, comparisons: tuple[Comparison, ...], claims: dict[str, Claim], ctx,
+                path: DocsPath) -> dict[str, tuple[NoteFact, ...]]:
+    """Claim id -> the facts to annotate it with: each attribute the claim states and what the
+    other sources say about it. Only claims whose figure or status is compared get a note."""
+    facts: dict[str, list[NoteFact]] = {}
+    for comparison in comparisons:
+        subject = f"{ctx.entities[comparison.entity].name} · {_attribute_name(comparison.attribute)}"
+        link = relative_link(path, CLAIMS, comparison_anchor(comparison))
+        others: dict[str, list[str]] = {}
+        for a in comparison.assertions:
+            if a.document != document:
+                values = others.setdefault(a.document, [])
+                if a.value not in values:
+                    values.append(a.value)
+        other_view = tuple((ctx.titles[d], ", ".join(v)) for d, v in others.items())
+        for a in comparison.assertions:
+            if a.document != document or a.claim not in claims:
+                continue
+            fact = NoteFact(subject, a.value, comparison.verdict, VERDICT_NAMES[comparison.verdict], other_view, link)
+            items = facts.setdefault(a.claim, [])
+            if fact not in items:
+                items.append(fact)
+    return {claim: tuple(items) for claim, items in facts.items()}
+
+
+def paragraph_notes(claims: tuple[Claim, ...], facts: dict[str, tuple[NoteFact, ...]]
+                    ) -> tuple[dict[str, int], tuple[NoteView, ...]]:
+    """Numbers the annotated claims of one paragraph in text order: markers and notes."""
+    markers: dict[str, int] = {}
+    notes: list[NoteView] = []
+    for claim in claims:
+        if claim.id in facts:
+            markers[claim.id] = len(notes) + 1
+            notes.append(NoteView(len(notes) + 1, LABEL_NAMES[claim.label], facts[claim.id]))
+    return markers, tuple(notes)
 
 
 @dataclass(frozen=True)
@@ -61,6 +147,7 @@ class SourceSays:
 
 @dataclass(frozen=True)
 class ComparisonView:
+    anchor: str
     entity: EntityRef
     attribute: str
     verdict: str
@@ -110,8 +197,8 @@ def _comparison_view(comparison: Comparison, path: DocsPath, ctx) -> ComparisonV
                 labels.append(label)
         values = tuple((value, ", ".join(labels), link) for value, (link, labels) in firsts.items())
         sources.append(SourceSays(ctx.titles[document], values))
-    attribute = "release status" if comparison.attribute == "status" else comparison.attribute
-    return ComparisonView(ctx.ref(comparison.entity, path), attribute, comparison.verdict,
+    return ComparisonView(comparison_anchor(comparison), ctx.ref(comparison.entity, path),
+                          _attribute_name(comparison.attribute), comparison.verdict,
                           VERDICT_NAMES[comparison.verdict], tuple(sources))
 
 

@@ -181,3 +181,20 @@ def test_the_offline_copy_opens_from_the_file_system_and_search_works(browser, o
 def test_every_link_of_the_offline_copy_opens_from_the_file_system(offline_copy):
     result = links.check_links(offline_copy, all_pages(offline_copy), built_site_url(offline_copy), offline=True)
     assert result.problems == [], "\n".join(result.problems)
+
+
+def test_an_annotation_says_what_the_other_source_says_and_leads_to_the_claims_page(page, base_url: str):
+    """The contradiction between the two seeds, from the claim in the text to its row."""
+    page.goto(base_url + SOURCE)
+    marker = page.locator("p.annotate .md-annotation").first
+    marker.wait_for()
+    marker.locator(".md-annotation__index").click(force=True)      # the index pulses: never "stable"
+    tooltip = marker.locator(".md-tooltip__inner")
+    tooltip.wait_for(state="visible")
+    assert "Sources conflict" in tooltip.inner_text()
+    assert "From GPT-2 to Claude Mythos" in tooltip.inner_text()     # what the other source says
+    tooltip.get_by_role("link", name="Compare on the claims page").click()
+    page.wait_for_url("**/claims/#cmp-*")
+    row = page.locator(f"tr#{page.url.rsplit('#', 1)[1]}")
+    assert "Sources conflict" in row.inner_text() and row.is_visible()
+    assert not page.errors
