@@ -40,12 +40,18 @@ class Md(Markup):
     __slots__ = ()
 
 
+# Any character escape() changes; most text has none and is returned as is.
+_SPECIAL = re.compile(r"[\\`*_{}\[\]<>&|~^!$#\n\r\t\u2028\u2029\x0b\x0c]")
+
+
 def escape(text: str) -> Md:
     """Seed text as inline Markdown that renders exactly as the text.
 
     >>> escape("<b>*hi*</b>")
     '\\\\<b\\\\>\\\\*hi\\\\*\\\\</b\\\\>'
     """
+    if _SPECIAL.search(text) is None:
+        return Md(text)
     text = _BREAKS.sub(" ", text)
     escaped = _ALWAYS.sub(r"\\\1", text)
     return Md(_TRAILING_HASHES.sub(lambda m: m[1] + "\\#" * len(m[2]), escaped))

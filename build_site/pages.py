@@ -1,6 +1,7 @@
 """Which pages the site has: one function per page type, each view -> template -> PageFile."""
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import replace
 
 from .analyse.competitors import find_landscape
@@ -19,22 +20,25 @@ from .views_entities import EntityContext, entities_index_view, entity_page_view
 from .views_timeline import timeline_index_view, timeline_pages
 
 
-def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> tuple[PageFile, ...]:
+def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> Iterator[PageFile]:
+    """Every page and data file, one at a time: the writer stores each as it comes, so the
+    whole site is never held in memory."""
     ctx = EntityContext(corpus)
-    pages: list[PageFile] = [_home(corpus, site_name, ctx, as_of)]
+    yield _home(corpus, site_name, ctx, as_of)
     compared = comparisons_by_document(corpus)
-    pages.extend(_source(corpus, i, ctx, compared.get(corpus.documents[i].id, ())) for i in range(len(corpus.documents)))
-    pages.extend(_entity(corpus, entity, ctx) for entity in corpus.entities)
-    pages.append(_entities_index(corpus, ctx))
-    pages.extend(_timeline(corpus, ctx))
-    pages.append(_claims(corpus, ctx))
-    pages.append(_predictions(corpus, ctx, as_of))
-    pages.append(_glossary(corpus, ctx))
-    pages.extend(export_files(corpus))
-    pages.extend(_competitors(corpus, ctx))
-    pages.append(_tables(corpus, ctx))
-    pages.extend(table_files(corpus.documents))
-    return tuple(sorted(pages, key=lambda p: p.path))
+    for i, doc in enumerate(corpus.documents):
+        yield _source(corpus, i, ctx, compared.get(doc.id, ()))
+    for entity in corpus.entities:
+        yield _entity(corpus, entity, ctx)
+    yield _entities_index(corpus, ctx)
+    yield from _timeline(corpus, ctx)
+    yield _claims(corpus, ctx)
+    yield _predictions(corpus, ctx, as_of)
+    yield _glossary(corpus, ctx)
+    yield from export_files(corpus)
+    yield from _competitors(corpus, ctx)
+    yield _tables(corpus, ctx)
+    yield from table_files(corpus.documents)
 
 
 def _home(corpus: Corpus, site_name: str, ctx: EntityContext, as_of: str | None) -> PageFile:

@@ -6,6 +6,8 @@ files it owns that the new build does not produce are removed (pages of deleted 
 """
 from __future__ import annotations
 
+import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +20,9 @@ class WriteResult:
     written: int
     unchanged: int
     removed: int
+    pages: int = 0
+    seconds: float = 0.0           # time spent writing and removing files
+    total_seconds: float = 0.0     # including the time the producer of the pages took
 
 
 def owned_files(docs_dir: Path) -> set[str]:
@@ -30,24 +35,37 @@ def owned_files(docs_dir: Path) -> set[str]:
     return found
 
 
-def write_pages(docs_dir: Path, pages: tuple[PageFile, ...]) -> WriteResult:
+def write_pages(docs_dir: Path, pages: Iterable[PageFile]) -> WriteResult:
+    """Store each page as it comes (only if its content changed), then remove the files of
+    ``docs_dir``'s generated area that no page claimed. Two pages with one path are a bug."""
     written = unchanged = 0
+    seen: set[str] = set()
+    started = time.perf_counter()
+    busy = 0.0                                  # seconds spent here, not in the producer
     for page in pages:
+        mark = time.perf_counter()
+        if page.path in seen:
+            raise ValueError(f"two generated files share the path {page.path}")
+        seen.add(page.path)
         target = docs_dir / page.path
         data = page.content.encode("utf-8")
         if target.is_file() and target.read_bytes() == data:
             unchanged += 1
-            continue
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(target.name + ".tmp")
-        tmp.write_bytes(data)
-        tmp.replace(target)            # atomic: a watcher never sees half a page
-        written += 1
-    stale = sorted(owned_files(docs_dir) - {page.path for page in pages})
+        else:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_name(target.name + ".tmp")
+            tmp.write_bytes(data)
+            tmp.replace(target)        # atomic: a watcher never sees half a page
+            written += 1
+        busy += time.perf_counter() - mark
+    mark = time.perf_counter()
+    stale = sorted(owned_files(docs_dir) - seen)
     for rel in stale:
         (docs_dir / rel).unlink()
     _remove_empty_dirs(docs_dir)
-    return WriteResult(written, unchanged, len(stale))
+    busy += time.perf_counter() - mark
+    return WriteResult(written, unchanged, len(stale), pages=len(seen), seconds=busy,
+                       total_seconds=time.perf_counter() - started)
 
 
 def _remove_empty_dirs(docs_dir: Path) -> None:

@@ -37,3 +37,20 @@ def test_relative_urls_for_raw_html_follow_directory_urls():
     assert relative_url("index.md", "index.md") == "./"
     assert relative_link("timeline/index.md", "timeline/2019.md", "ev-1") == "2019.md#ev-1"
     assert relative_link("sources/a.md", "entities/b.md") == "../entities/b.md"
+
+
+def test_pages_are_written_as_they_come_and_a_shared_path_is_refused(tmp_path):
+    import pytest
+
+    produced = []
+
+    def pages():
+        for name in ("a", "b"):
+            produced.append(name)
+            assert (tmp_path / "sources" / "a.md").is_file() == (name == "b")   # a stored before b is made
+            yield PageFile(f"sources/{name}.md", name)
+
+    result = write_pages(tmp_path, pages())
+    assert (result.written, result.pages, produced) == (2, 2, ["a", "b"])
+    with pytest.raises(ValueError, match="sources/a.md"):
+        write_pages(tmp_path, (PageFile("sources/a.md", "a"), PageFile("sources/a.md", "b")))
