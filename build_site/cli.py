@@ -3,7 +3,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
+from typing import TextIO
 
 from .pipeline import BuildOptions, build
 from .settings import load_settings
@@ -25,11 +27,44 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
+class TerminalProgress:
+    """One line on a terminal, redrawn at most ten times a second: ``stage done/total``.
+
+    Only for people watching a terminal: nothing is drawn when ``stream`` is not a TTY (logs,
+    CI, MkDocs' hook), and the line is erased before the summary is printed.
+    """
+
+    def __init__(self, stream: TextIO, interval: float = 0.1) -> None:
+        self.stream = stream
+        self.interval = interval
+        self.last = 0.0
+        self.drawn = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.last < self.interval:
+            return
+        self.last = now
+        count = f" {done:,}/{total:,}" if total else f" {done:,}" if done else ""
+        self.stream.write(f"\r\x1b[Kbuild_site: {stage}{count}")
+        self.stream.flush()
+        self.drawn = True
+
+    def clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     settings = load_settings(args.config)
+    progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     report = build(BuildOptions(seeds_dir=args.seeds, docs_dir=args.docs, site_name=settings.site_name,
-                                strict=args.strict, as_of=settings.as_of, knowledge_file=args.knowledge))
+                                strict=args.strict, as_of=settings.as_of, knowledge_file=args.knowledge,
+                                progress=progress))
+    if progress is not None:
+        progress.clear()
     for diag in report.diagnostics:
         print(diag.format(), file=sys.stderr)
     if not args.quiet:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from .analyse.competitors import Landscape
@@ -14,17 +15,18 @@ from .render import PageFile, render_json
 SCHEMAS = Path(__file__).parent / "schemas"
 
 
-def export_files(corpus: Corpus) -> list[PageFile]:
-    records = {
-        "documents": [document_record(d) for d in corpus.documents],
-        "entities": entity_records(corpus),
-        "events": [event_record(e) for e in corpus.events],
-        "claims": [claim_record(c) for c in corpus.claims],
+def export_files(corpus: Corpus) -> Iterator[PageFile]:
+    """Each export and its schema, one file at a time (the records of one are built only when
+    it is written, so the exports of a large corpus are never all in memory at once)."""
+    exports: dict[str, Callable[[], list[dict]]] = {
+        "documents": lambda: [document_record(d) for d in corpus.documents],
+        "entities": lambda: entity_records(corpus),
+        "events": lambda: [event_record(e) for e in corpus.events],
+        "claims": lambda: [claim_record(c) for c in corpus.claims],
     }
-    files = [PageFile(f"data/{name}.json", render_json(data)) for name, data in records.items()]
-    files += [PageFile(f"data/{name}.schema.json", (SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
-              for name in records]
-    return files
+    for name, records in exports.items():
+        yield PageFile(f"data/{name}.json", render_json(records()))
+        yield PageFile(f"data/{name}.schema.json", (SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
 
 
 def document_record(doc: Document) -> dict:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from typing import Protocol
 from pathlib import Path
 
 from .analyse.entities import extract_entities
@@ -30,6 +31,17 @@ class BuildOptions:
     strict: bool = False
     knowledge_file: Path | None = None   # curated knowledge (knowledge.yml), optional
     as_of: str | None = None        # ISO date: "today" for the predictions ledger (never the clock)
+    progress: Progress | None = None  # told how far each stage is (the CLI draws it on a terminal)
+
+
+class Progress(Protocol):
+    """Receives the build's progress: ``done`` of ``total`` items of ``stage`` (total 0: unknown)."""
+
+    def __call__(self, stage: str, done: int, total: int) -> None: ...
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
 
 
 @dataclass(frozen=True)
@@ -41,6 +53,8 @@ class BuildReport:
     removed: int
     diagnostics: tuple[Diagnostic, ...]
     timings: tuple[tuple[str, float], ...] = field(default=())
+    counts: tuple[tuple[str, int], ...] = field(default=())     # what the analysis found
+
 
     @property
     def problems(self) -> tuple[Diagnostic, ...]:
@@ -48,9 +62,10 @@ class BuildReport:
 
     def summary_line(self) -> str:
         stages = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in self.timings)
+        found = "".join(f", {n} {name}" for name, n in self.counts)
         return (f"build_site: {self.seeds} seeds read, {self.written} pages written, "
                 f"{self.unchanged} unchanged, {self.removed} removed, "
-                f"{len(self.problems)} warnings ({stages})")
+                f"{len(self.problems)} warnings{found} ({stages})")
 
 
 class _Clock:
@@ -73,40 +88,48 @@ class _Clock:
 
 def build(options: BuildOptions) -> BuildReport:
     clock = _Clock()
+    progress = options.progress or _no_progress
     # 1. Read: decode every seed; unreadable ones become diagnostics.
+    progress("read", 0, 0)
     seeds, diags = read_seeds(options.seeds_dir)
     knowledge, knowledge_diags = read_knowledge(options.knowledge_file)
     diags = diags + knowledge_diags
     clock.lap("read")
     # 2. Structure: title, headings, paragraphs, lists, tables, Q&A, publisher's note.
-    documents, structure_diags = _structure_all(seeds)
+    documents, structure_diags = _structure_all(seeds, progress)
     clock.lap("structure")
     # 3. Analyse: entities across the corpus, events per document.
+    progress("entities", 0, 0)
     entity_index = extract_entities([p for doc in documents for p in doc.passages], knowledge)
     clock.lap("entities")
-    events, event_diags = _events_all(documents)
+    events, event_diags = _per_document(documents, extract_events, "events", progress)
     clock.lap("events")
-    claims, claim_diags = _per_document(documents, extract_claims, "claims")
-    terms, term_diags = _per_document(documents, find_terms, "glossary")
+    claims, claim_diags = _per_document(documents, extract_claims, "claims", progress)
+    terms, term_diags = _per_document(documents, find_terms, "glossary", progress)
     clock.lap("claims")
     # 4. Link: cross-references that need the whole corpus.
+    progress("link", 0, 0)
     corpus: Corpus = link_corpus(documents, entity_index, events, claims, terms)
     clock.lap("link")
     # 5-6. Render page plans to Markdown and JSON, and write each file as it is rendered (only
     # changed files; pages of deleted seeds are removed): the site is never all in memory.
-    result = write_pages(options.docs_dir, render_site(corpus, site_name=options.site_name, as_of=options.as_of))
+    pages = render_site(corpus, site_name=options.site_name, as_of=options.as_of)
+    result = write_pages(options.docs_dir, pages, lambda done: progress("pages", done, 0))
     clock.split("render", "write", result.total_seconds - result.seconds, result.seconds)
     return BuildReport(
         seeds=len(seeds), pages=result.pages, written=result.written, unchanged=result.unchanged,
         removed=result.removed, diagnostics=tuple(sorted(diags + structure_diags + event_diags + claim_diags + term_diags)),
         timings=tuple(clock.timings),
+        counts=(("entities", len(corpus.entities)), ("events", len(corpus.events)), ("claims", len(corpus.claims))),
     )
 
 
-def _structure_all(seeds: tuple[Seed, ...]) -> tuple[list[Document], tuple[Diagnostic, ...]]:
+def _structure_all(seeds: tuple[Seed, ...], progress: Progress = _no_progress
+                   ) -> tuple[list[Document], tuple[Diagnostic, ...]]:
     documents: list[Document] = []
     diags: list[Diagnostic] = []
-    for seed in seeds:
+    for done, seed in enumerate(seeds):
+        progress("structure", done, len(seeds))
         try:
             document, doc_diags = parse_document(seed)
             documents.append(document)
@@ -116,15 +139,13 @@ def _structure_all(seeds: tuple[Seed, ...]) -> tuple[list[Document], tuple[Diagn
     return documents, tuple(diags)
 
 
-def _events_all(documents: list[Document]) -> tuple[list[Event], tuple[Diagnostic, ...]]:
-    return _per_document(documents, extract_events, "event")
-
-
-def _per_document(documents: list[Document], stage, name: str) -> tuple[list, tuple[Diagnostic, ...]]:
+def _per_document(documents: list[Document], stage, name: str, progress: Progress = _no_progress
+                  ) -> tuple[list, tuple[Diagnostic, ...]]:
     """Run a per-document analysis on every document, isolating failures to their seed."""
     results: list = []
     diags: list[Diagnostic] = []
-    for document in documents:
+    for done, document in enumerate(documents):
+        progress(name, done, len(documents))
         try:
             results.extend(stage(document))
         except Exception as exc:  # isolate the seed; the build goes on  # noqa: BLE001

@@ -7,7 +7,7 @@ files it owns that the new build does not produce are removed (pages of deleted 
 from __future__ import annotations
 
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,7 +35,7 @@ def owned_files(docs_dir: Path) -> set[str]:
     return found
 
 
-def write_pages(docs_dir: Path, pages: Iterable[PageFile]) -> WriteResult:
+def write_pages(docs_dir: Path, pages: Iterable[PageFile], progress: Callable[[int], None] | None = None) -> WriteResult:
     """Store each page as it comes (only if its content changed), then remove the files of
     ``docs_dir``'s generated area that no page claimed. Two pages with one path are a bug."""
     written = unchanged = 0
@@ -58,6 +58,8 @@ def write_pages(docs_dir: Path, pages: Iterable[PageFile]) -> WriteResult:
             tmp.replace(target)        # atomic: a watcher never sees half a page
             written += 1
         busy += time.perf_counter() - mark
+        if progress is not None:
+            progress(len(seen))
     mark = time.perf_counter()
     stale = sorted(owned_files(docs_dir) - seen)
     for rel in stale:

@@ -14,7 +14,7 @@ def run(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
 
 
 SUMMARY = re.compile(r"build_site: (\d+) seeds read, (\d+) pages written, (\d+) unchanged, (\d+) removed, "
-                     r"(\d+) warnings \(read \d+ ms, structure \d+ ms, .*\)\n")
+                     r"(\d+) warnings, \d+ entities, \d+ events, \d+ claims \(read \d+ ms, structure \d+ ms, .*\)\n")
 
 
 def counts(stdout: str) -> tuple[int, ...]:
@@ -88,3 +88,27 @@ def test_a_knowledge_file_refines_the_entities(tmp_path: Path):
     entities = json.loads((tmp_path / "out" / "data" / "entities.json").read_text("utf-8"))
     acme = next(e for e in entities if e["name"] == "Acme Corp")
     assert acme["description"] == "Maker of widgets." and {m["text"] for m in acme["mentions"]} == {"Acme Corp", "阿克米"}
+
+
+def test_progress_is_reported_per_stage_and_drawn_only_on_a_terminal(tmp_path: Path):
+    import io
+
+    from build_site.cli import TerminalProgress
+    from build_site.pipeline import BuildOptions, build
+
+    seeds = write_seeds(tmp_path / "in", {f"s{i}.txt": f"Title {i}\n\nAcme Corp shipped it in 2024." for i in range(3)})
+    calls = []
+    report = build(BuildOptions(seeds_dir=seeds, docs_dir=tmp_path / "out",
+                                progress=lambda stage, done, total: calls.append((stage, done, total))))
+    stages = list(dict.fromkeys(stage for stage, _, _ in calls))
+    assert stages == ["read", "structure", "entities", "events", "claims", "glossary", "link", "pages"]
+    assert ("events", 2, 3) in calls and calls[-1] == ("pages", report.pages, 0)
+    assert dict(report.counts)["events"] >= 3 and "3 events" in report.summary_line()
+
+    stream = io.StringIO()
+    drawn = TerminalProgress(stream, interval=0)
+    drawn("events", 2, 3)
+    drawn.clear()
+    assert stream.getvalue() == "\r\x1b[Kbuild_site: events 2/3\r\x1b[K"
+    piped = run("--seeds", "in", "--docs", "out2", cwd=tmp_path)          # stderr is a pipe here
+    assert "\r" not in piped.stderr and piped.returncode == 0
