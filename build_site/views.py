@@ -12,6 +12,7 @@ from .analyse.language import reading_minutes
 from .markup import Md, Region, Span, attr_list, code_block, escape, escape_block, inline
 from .model import Block, Document, Passage
 from .paths import DocsPath, relative_link, source_page
+from .views_corpus import source_title
 
 LANGUAGE_NAMES = {
     "en": "English", "zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)",
@@ -107,8 +108,8 @@ def source_page_view(doc: Document, spans: dict[str, tuple[Span, ...]],
             published=doc.published or "undated", sha256=doc.seed.sha256[:12], encoding=doc.seed.encoding,
         ),
         blocks=body, publisher_note=note,
-        previous=(prev_doc.title, relative_link(path, source_page(prev_doc.id))) if prev_doc else None,
-        next=(next_doc.title, relative_link(path, source_page(next_doc.id))) if next_doc else None,
+        previous=(source_title(prev_doc), relative_link(path, source_page(prev_doc.id))) if prev_doc else None,
+        next=(source_title(next_doc), relative_link(path, source_page(next_doc.id))) if next_doc else None,
     )
 
 

@@ -11,7 +11,7 @@ from .link_claims import Comparison
 from .markup import Md, Region, escape
 from .model import Claim, Document, Event
 from .paths import DocsPath, relative_link, source_page
-from .views_corpus import EntityRef
+from .views_corpus import EntityRef, source_title
 
 LABELS = ("stated", "attributed", "hedged", "rumour", "prediction", "opinion")
 LABEL_NAMES = {"stated": "Stated", "attributed": "Attributed", "hedged": "Hedged", "rumour": "Rumour",
@@ -173,7 +173,7 @@ def claims_view(corpus: Corpus, ctx, path: DocsPath = CLAIMS) -> ClaimsPage:
     by_doc = {}
     for claim in corpus.claims:
         by_doc.setdefault(claim.document, []).append(claim)
-    profiles = tuple((d.title, relative_link(path, source_page(d.id)), claim_profile(tuple(by_doc.get(d.id, ()))))
+    profiles = tuple((source_title(d), relative_link(path, source_page(d.id)), claim_profile(tuple(by_doc.get(d.id, ()))))
                      for d in corpus.documents)
     return ClaimsPage(
         path=path,

@@ -17,7 +17,7 @@ from .link import Corpus
 from .markup import Md
 from .model import Block, Document
 from .paths import DocsPath, relative_link, source_page
-from .views_corpus import EntityRef
+from .views_corpus import EntityRef, source_title
 from .views_entities import EntityContext
 
 COMPETITORS_INDEX = DocsPath("competitors/index.md")
@@ -190,7 +190,7 @@ class _Citer:
 
     def __init__(self, documents: Sequence[Document], ctx: EntityContext, page: DocsPath) -> None:
         self.labels = {d.id: f"S{n}" for n, d in enumerate(documents, 1)}
-        self.sources = tuple(SourceLabel(self.labels[d.id], d.title, relative_link(page, source_page(d.id)))
+        self.sources = tuple(SourceLabel(self.labels[d.id], source_title(d), relative_link(page, source_page(d.id)))
                              for d in documents)
         self.ctx = ctx
         self.page = page

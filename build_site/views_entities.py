@@ -8,7 +8,7 @@ from .analyse.entities import Entity
 from .link import TIMELINE, TYPE_LABELS, Corpus
 from .markup import Md
 from .paths import DocsPath, entity_page, relative_link, source_page
-from .views_corpus import PREDICATE_LABELS, EntityRef, EventView, event_view, snippet
+from .views_corpus import PREDICATE_LABELS, EntityRef, EventView, SourceTitle, event_view, snippet, source_title
 
 ENTITIES_INDEX = DocsPath("entities/index.md")
 MAX_SNIPPETS = 60          # mentions listed on an entity page; the rest are counted per source
@@ -91,7 +91,7 @@ class EntityContext:
     """Lookups every entity page needs, built once per build."""
 
     def __init__(self, corpus: Corpus) -> None:
-        self.titles = {d.id: d.title for d in corpus.documents}
+        self.titles = {d.id: source_title(d) for d in corpus.documents}
         self.entities = {e.id: e for e in corpus.entities}
         self.passages = {(p.document, p.anchor): p for d in corpus.documents for p in d.passages}
         self.order = {key: i for i, key in enumerate(self.passages)}   # passages in text order
@@ -135,8 +135,8 @@ def _relation_views(corpus: Corpus, entity: Entity, path: DocsPath, ctx: EntityC
             for (label, other), cites in sorted(grouped.items(), key=lambda kv: (kv[0][0], ctx.entities[kv[0][1]].name.lower()))]
 
 
-def short_title(title: str, limit: int = 48) -> str:
-    return title if len(title) <= limit else title[: limit - 1].rstrip() + "…"
+def short_title(title: SourceTitle, limit: int = 48) -> SourceTitle:
+    return title if len(title) <= limit else SourceTitle(title[: limit - 1].rstrip() + "…", title.lang)
 
 
 def _mention_view(mention, path: DocsPath, ctx: EntityContext) -> MentionView:
@@ -179,7 +179,7 @@ def entities_index_view(corpus: Corpus, ctx: EntityContext) -> EntitiesIndex:
         if members:
             groups.append(TypeGroup(label, type_name, tuple(ctx.ref(e.id, path, counts.get(e.id, 0)) for e in members)))
     docs = corpus.documents[:MATRIX_MAX_SOURCES]
-    sources = tuple((f"S{i}", d.title, relative_link(path, source_page(d.id))) for i, d in enumerate(docs, 1))
+    sources = tuple((f"S{i}", source_title(d), relative_link(path, source_page(d.id))) for i, d in enumerate(docs, 1))
     per_doc = {doc: dict(pairs) for doc, pairs in corpus.entities_by_document.items()}
     ranked = sorted(corpus.entities, key=lambda e: (-counts.get(e.id, 0), e.name.lower()))
     matrix = tuple(

@@ -9,7 +9,7 @@ from .link import CLAIMS, PREDICTIONS, TIMELINE, Corpus
 from .paths import DocsPath, relative_link, source_page
 from .views import language_list
 from .views_claims import claims_view, ledger_view
-from .views_corpus import EntityRef, EventView, event_view
+from .views_corpus import EntityRef, EventView, SourceTitle, event_view, source_title
 from .views_entities import ENTITIES_INDEX
 
 HOME = DocsPath("index.md")
@@ -19,8 +19,7 @@ CHART_ENTITIES = 8
 
 @dataclass(frozen=True)
 class SourceCard:
-    title: str
-    title_lang: str
+    title: SourceTitle
     link: str
     translated_title: str
     translated_lang: str
@@ -86,7 +85,7 @@ def home_view(corpus: Corpus, ctx, as_of: str | None) -> HomePage:
         latest=tuple(event_view(e, path, ctx.titles, ctx.entities) for e in _latest(corpus, as_of)),
         upcoming=tuple(event_view(e, path, ctx.titles, ctx.entities) for e in _upcoming(corpus, as_of)),
         conflicts=claims.conflicts[:5], chart=chart, chart_height=height, chart_summary=summary,
-        legend=tuple((i, d.title) for i, d in enumerate(corpus.documents, 1)),
+        legend=tuple((i, source_title(d)) for i, d in enumerate(corpus.documents, 1)),
         as_of=as_of or "not set",
         links={"entities": relative_link(path, ENTITIES_INDEX), "timeline": relative_link(path, TIMELINE),
                "claims": relative_link(path, CLAIMS), "predictions": relative_link(path, PREDICTIONS),
@@ -96,7 +95,7 @@ def home_view(corpus: Corpus, ctx, as_of: str | None) -> HomePage:
 
 def _card(doc, corpus: Corpus, path: DocsPath) -> SourceCard:
     return SourceCard(
-        title=doc.title, title_lang=doc.title_lang, link=relative_link(path, source_page(doc.id)),
+        title=source_title(doc), link=relative_link(path, source_page(doc.id)),
         translated_title=doc.translated_title or "", translated_lang=doc.translated_title_lang or "",
         languages=language_list(doc.languages), words=doc.latin_words, cjk_chars=doc.cjk_chars,
         minutes=reading_minutes(doc.latin_words, doc.cjk_chars), published=doc.published or "undated",

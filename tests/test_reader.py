@@ -198,3 +198,105 @@ def test_an_annotation_says_what_the_other_source_says_and_leads_to_the_claims_p
     row = page.locator(f"tr#{page.url.rsplit('#', 1)[1]}")
     assert "Sources conflict" in row.inner_text() and row.is_visible()
     assert not page.errors
+
+
+# ---- titles in any script and direction -----------------------------------------------------
+
+BIDI_TITLES = {
+    "override.txt": "Quarterly notes \u202egnp.exe on OpenAI",     # an unterminated RIGHT-TO-LEFT OVERRIDE
+    "arabic.txt": "تقرير عن OpenAI و Anthropic",
+    "chinese.txt": "关于OpenAI与Anthropic竞争的报告",
+}
+BIDI_BODY = ("OpenAI and Anthropic compete on reasoning models. On 12 March 2024 OpenAI released a new "
+             "model, and Anthropic answered in June 2024.\n\nAnalysts said Anthropic may release Claude 4 "
+             "in 2025, while OpenAI is expected to follow.\n")
+
+
+@pytest.fixture(scope="module")
+def bidi_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from tests.support import make_project, mkdocs_build
+
+    seeds = {name: f"{title}\n\n{BIDI_BODY}" for name, title in BIDI_TITLES.items()}
+    project = make_project(tmp_path_factory.mktemp("bidi"), seeds)
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def title_occurrences(html: str, titles: list[str]) -> list[tuple[str, list[tuple[str, dict]]]]:
+    """Each place in the page body where a source title is printed, with the elements around it."""
+    from html.parser import HTMLParser
+
+    found = []
+
+    class Scan(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.stack: list[tuple[str, dict]] = []
+
+        def handle_starttag(self, tag, attrs):
+            if tag not in ("br", "img", "input", "meta", "link", "hr", "wbr", "path", "rect"):
+                self.stack.append((tag, dict(attrs)))
+
+        def handle_endtag(self, tag):
+            if any(open_tag == tag for open_tag, _ in self.stack):
+                while self.stack.pop()[0] != tag:
+                    pass
+
+        def handle_data(self, data):
+            inside = [tag for tag, _ in self.stack]
+            if "body" not in inside or {"script", "title", "svg"} & set(inside):
+                return
+            found.extend((title, list(self.stack)) for title in titles if title[:12] in data)
+
+    Scan().feed(html)
+    return found
+
+
+def test_a_title_printed_on_another_page_is_isolated_and_says_its_language(bidi_site: Path):
+    """A title with a right-to-left override, an Arabic and a Chinese one: wherever another page
+    prints them (home cards, entity pages, timeline, claims, related sources, previous/next), the
+    title sits in a <bdi>, and the Chinese one carries its lang."""
+    titles = list(BIDI_TITLES.values())
+    pages_with_titles = set()
+    for page in sorted(bidi_site.rglob("*.html")):
+        rel = page.relative_to(bidi_site).as_posix()
+        html = page.read_text("utf-8")
+        for title, stack in title_occurrences(html, titles):
+            own = rel.startswith("sources/") and any(tag == "h1" for tag, _ in stack)
+            chrome = any("md-header" in attrs.get("class", "") or "md-nav" in attrs.get("class", "") for _, attrs in stack)
+            if own or chrome:
+                continue                                   # the source's own heading and header
+            pages_with_titles.add(rel.split("/")[0])
+            bdi = [attrs for tag, attrs in stack if tag == "bdi"]
+            assert bdi, f"{rel}: {title!r} printed without <bdi> inside {[tag for tag, _ in stack][-4:]}"
+            lang = next((attrs["lang"] for _, attrs in reversed(stack) if "lang" in attrs), "")
+            if title == BIDI_TITLES["chinese.txt"]:
+                assert lang.startswith("zh"), f"{rel}: the Chinese title is marked {lang!r}"
+            elif title == BIDI_TITLES["override.txt"]:
+                assert lang == "en", f"{rel}: the English title is marked {lang!r}"
+    assert {"index.html", "sources", "entities", "timeline", "claims"} <= pages_with_titles, pages_with_titles
+
+
+def test_a_right_to_left_override_in_a_title_does_not_reorder_the_text_after_it(browser, bidi_site: Path):
+    """On the claims page each source's line reads "title: Stated n% ...": the text after the
+    title stays to its right, in order, though the title holds U+202E."""
+    from tests.support import StaticServer
+
+    server = StaticServer(bidi_site)
+    page = new_page(browser)
+    try:
+        page.goto(server.url + "claims/")
+        link = page.locator("article li a", has_text="Quarterly notes").first
+        after = link.evaluate("""a => {
+          const text = a.nextSibling, range = document.createRange();
+          range.setStart(text, 0); range.setEnd(text, 1);
+          return {link: a.getBoundingClientRect().right, next: range.getBoundingClientRect().left,
+                  text: text.textContent.slice(0, 8)};
+        }""")
+        assert after["text"].startswith(":"), after
+        assert after["next"] >= after["link"] - 1, f"the text after the title moved left of it: {after}"
+        assert page.errors == []
+    finally:
+        page.context.close()
+        server.close()
