@@ -30,6 +30,12 @@ SEED_FIXTURES = ("seed_000_gpt2_mythos", "seed_004_mythos_leak")
 # measured once as written; what that first measurement showed then informed generic fixes
 # (never fixture-specific ones). They must not regress below a floor; their numbers are reported.
 LATER_FIXTURES = ("space_launch", "payments", "offshore_wind", "ai_models_zh", "streaming_media")
+# Written for the precision rules, in domains the extractor had not seen: everyday capitalised
+# words that open sentences (also after "ms.") or label list items, names on either side of
+# "from", companies named with everyday nouns ("Harrow Materials"), products next to "programme"
+# and "scored". Held to the same bar as the domain fixtures. fashion_retail was written after
+# those rules, as a held-out check; see its gold file for what its first measurement showed.
+PRECISION_FIXTURES = ("precision_farming", "container_shipping", "home_diagnostics", "fashion_retail")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LIST_MARKER = re.compile(r"^(?:[-*]|\d{1,2}\.)\s+")
 _RULE = re.compile(r"^:?-{3,}:?$")
@@ -159,7 +165,7 @@ def score(fixture: str, index: EntityIndex, gold: tuple[GoldEntity, ...]) -> Sco
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Score]:
     results = {}
-    for name in (*DOMAIN_FIXTURES, *SEED_FIXTURES, *LATER_FIXTURES):
+    for name in (*DOMAIN_FIXTURES, *SEED_FIXTURES, *LATER_FIXTURES, *PRECISION_FIXTURES):
         passages = read_fixture(FIXTURES / f"{name}.txt")
         results[name] = score(name, extract_entities(passages), read_gold(FIXTURES / f"{name}.gold.yml"))
     return results
@@ -170,7 +176,7 @@ def _table(scores: dict[str, Score]) -> str:
     return "\n".join([header, *(s.row() for s in scores.values())])
 
 
-@pytest.mark.parametrize("fixture", (*DOMAIN_FIXTURES, *SEED_FIXTURES))
+@pytest.mark.parametrize("fixture", (*DOMAIN_FIXTURES, *SEED_FIXTURES, *PRECISION_FIXTURES))
 def test_fixture_precision_recall_and_type_accuracy(scores, fixture):
     result = scores[fixture]
     assert result.precision >= 0.9 and result.recall >= 0.9 and result.type_accuracy >= 0.8, _table(scores)
@@ -271,6 +277,78 @@ def test_sentence_initial_words_are_not_names():
         "Claude Mythos is large. Researchers at Nvidia agree. Critics disagree. Safety matters.",
     ))
     assert set(by_name(index)) == {"Nvidia", "Claude Mythos"}
+
+
+def test_everyday_words_that_only_open_sentences_are_not_names_however_often():
+    # Many documents, each opening sentences with the same everyday words; some of those
+    # sentences follow "ms." or a product's last letter, where the splitter sees no sentence end.
+    documents = [corpus(
+        f"Regulators at the Federal Maritime Commission opened a review on day {n}. Growers in "
+        f"Iowa sold more corn. Shipments of the Vela-{n % 9 + 1} X slipped. Capacity for "
+        f"lithium remains tight, Ines Duarte said. Critics note that Tessaro Freight cut costs.",
+        f"Median latency was {n + 10} ms. Analysts expect demand to recover. The fleet ran the "
+        f"Orion-{n % 9 + 1} X. Clinicians trust the Orion-{n % 9 + 1} X more than older readers.",
+        document=f"doc-{n}") for n in range(40)]
+    index = extract_entities([p for document in documents for p in document])
+    names = set(by_name(index))
+    assert not names & {"Regulators", "Growers", "Shipments", "Capacity", "Critics", "Analysts", "Clinicians"}
+    assert {"Federal Maritime Commission", "Ines Duarte", "Tessaro Freight"} <= names
+    assert not any(name.endswith(("X. Analysts", "X. Clinicians", "X.")) for name in names)
+
+
+def test_connectors_other_than_of_and_for_after_a_head_do_not_join_names():
+    index = extract_entities(corpus(
+        "Felix Okafor, who joined Juniper from Halcyon Labs in 2021, now leads research.",
+        "Aurora Technologies from Equinox won the contract; critics of Vantor Robotics objected.",
+        "Skeptics of Bayside Pharmaceuticals say the trial was small.",
+        "Loans from the Bank of America and grants from the University of Tokyo, the Institute for "
+        "Advanced Study and the Centers for Disease Control paid for it.",
+    ))
+    names = set(by_name(index))
+    assert not any(" from " in name or name.startswith(("Skeptics", "Critics")) for name in names)
+    assert {"Juniper", "Halcyon Labs", "Aurora Technologies", "Equinox", "Vantor Robotics",
+            "Bayside Pharmaceuticals", "Bank of America", "University of Tokyo", "Institute for Advanced Study",
+            "Centers for Disease Control"} <= names
+
+
+def test_companies_named_with_everyday_nouns_are_organisations_and_roles_type_people():
+    index = extract_entities(corpus(
+        "Northstar Photonics said on Monday that it would double output. Brightline Data says margins grew.",
+        "Kessa Materials trained a new model, and Northstar Photonics told investors it agreed.",
+        "Marta Lindgren, a senior researcher at Orvane Pulse, said the results held. Orvane Pulse declined to comment.",
+        "Tobias Fenn, who joined Quellen Grid from Ardra Ventures in 2022, runs sales. Quellen said sales rose.",
+        "According to Hana Ilic, chief technology officer at Brightline Data, the chip is late.",
+    ))
+    types = {e.name: e.type for e in index.entities}
+    assert types["Northstar Photonics"] == types["Brightline Data"] == types["Kessa Materials"] == "organization"
+    assert types["Orvane Pulse"] == types["Quellen Grid"] == "organization"
+    assert types["Marta Lindgren"] == types["Tobias Fenn"] == types["Hana Ilic"] == "person"
+
+
+def test_products_next_to_programme_or_scored_stay_products():
+    index = extract_entities(corpus(
+        "The Forge-5 Turbo scored 88 percent on MMLU, and the Echo 2 Pro scored 61 on ARC-AGI.",
+        "Lena Park now leads the Echo 2 Pro programme; the Forge-5 Turbo program slipped a year.",
+        "Analysts said the Forge-5 Turbo scored well, but the Echo 2 Pro programme needs money.",
+        "Its MMLU score and its ARC-AGI scores were published by the lab.",
+    ))
+    types = {e.name: e.type for e in index.entities}
+    assert types["Forge-5 Turbo"] == types["Echo 2 Pro"] == "product"
+    assert types["MMLU"] == types["ARC-AGI"] == "benchmark"
+
+
+def test_list_item_labels_before_a_colon_are_not_names():
+    passages = [*corpus("Three risks stand out, and Pfizer, Kelvra and Apple face them:"),
+                *corpus("Geopolitics: export controls may tighten.", "Cost: a 2nm fab costs over $20 billion.",
+                        "Weather: a dry summer would cut yields.", "Timing: the launch slips to May.",
+                        "Regulation: the Environmental Protection Agency (EPA) is reviewing the rules.",
+                        "Pfizer: The company dropped the twice-daily pill.",
+                        "Kelvra: The Oslo-based operator is raising money.", "Apple: Apple TV+ remains small.",
+                        kind="list_item"),
+                *corpus("Outlook: the market should recover next year.")]
+    surfaces = {s for e in extract_entities(passages).entities for s in (e.name, *e.aliases)}
+    assert not surfaces & {"Geopolitics", "Cost", "Weather", "Timing", "Regulation", "Outlook"}
+    assert {"Pfizer", "Kelvra", "Apple", "Environmental Protection Agency"} <= surfaces
 
 
 def test_a_sentence_initial_name_counts_when_the_corpus_attests_it():

@@ -133,7 +133,7 @@ def _detect(passages: tuple[Passage, ...], words: dict[int, tuple[Word, ...]], s
     """Step 1 for every passage: Latin and Chinese candidates, declared aliases, enumerations."""
     candidates, links, lists = [], [], []
     for index, passage in enumerate(passages):
-        found, declared = latin_candidates(index, passage, passage_layout(passage), cues, stems)
+        found, declared = latin_candidates(index, passage, passage_layout(passage, cues.introducers), cues, stems)
         candidates += found
         links += declared
         if index in words:

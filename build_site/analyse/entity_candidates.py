@@ -38,7 +38,9 @@ _CAP = f"[{UPPER}][{ALNUM}]*(?:['’][{UPPER}][{ALNUM}]*)?(?:[-.&][{ALNUM}]+)*(?
 # giving letters back can never help, and on every ordinary lowercase word it is not tried.
 _CAMEL = f"[a-z]++[{UPPER}][{ALNUM}]*(?:[-.][{ALNUM}]+)*"
 _DIGIT_LED = f"\\d+[{UPPER}]+\\d*(?:-[{ALNUM}]+)*"
-_INITIAL = f"[{UPPER}]\\.(?=[ \u00a0][{UPPER}][a-z])"  # 'Jerome H. Powell'
+# 'Jerome H. Powell'; never right after a number, where a letter ends a product name and its
+# full stop a sentence ('… the Atlas-5 X. Analysts expect …').
+_INITIAL = f"(?<![0-9][ \u00a0])[{UPPER}]\\.(?=[ \u00a0][{UPPER}][a-z])"
 _ABBREVIATED = f"(?:Bros|Co|Corp|Inc|Ltd|Jr|Sr|St|Mt)\\.(?=[ \u00a0][{UPPER}])"  # 'Warner Bros. Discovery'
 _TOKEN = f"(?:{_INITIAL}|{_ABBREVIATED}|{_CAP}|{_CAMEL}|{_DIGIT_LED})"
 _NUM = f"(?:\\d+(?:\\.\\d+)*[A-Za-z]{{0,2}}\\+?|v\\d[{ALNUM}.]*)"
@@ -138,7 +140,7 @@ def normalise_tokens(tokens: list[tuple[int, int, str]], cues: Cues) -> list[tup
     """
     groups, current = [], []
     for start, end, token in tokens:
-        reduced = _drop_lowercase_tail(token)
+        reduced = _drop_lowercase_tail(token, cues)
         if YEAR.match(token):
             groups.append(current)
             current = []
@@ -157,39 +159,48 @@ def normalise_tokens(tokens: list[tuple[int, int, str]], cues: Cues) -> list[tup
     return results
 
 
-def _drop_lowercase_tail(token: str) -> str:
-    """'Mythos-ready' -> 'Mythos', 'Shenzhen-based' -> 'Shenzhen'; 'Mercedes-Benz' is kept."""
+def _drop_lowercase_tail(token: str, cues: Cues) -> str:
+    """'Mythos-ready' -> 'Mythos', 'Shenzhen-based' -> 'Shenzhen'; 'Mercedes-Benz' is kept, and
+    so is a tail that is a name word ('SWE-bench', 'Lab-eval')."""
     parts = token.split("-")
     if len(parts) > 1 and all(part.isalpha() and part.islower() for part in parts[1:]):
+        if parts[-1] in cues.tail_name_words:
+            return token
         return parts[0]
     return token
 
 
 def _split_connectors(group: list, cues: Cues) -> list[list]:
-    """Keep particles inside any name ('Ursula von der Leyen'), "of"/"for"/"from" inside a name
-    with an organisation or institution word ('Bank of America'), and "and"/"&" only inside an
-    institution's name ('Food and Drug Administration'); "Isar Aerospace and The Exploration
-    Company" is two names."""
-    words = {token.casefold() for _, _, token in group}
-    institution = bool(words & cues.name_words["institution"])
-    organisation = institution or bool(words & cues.organisation_words)
+    """Keep particles inside any name ('Ursula von der Leyen'); "of"/"for" right after an
+    organisation or institution word, the head of the name ('Bank of America', 'Centers for
+    Medicare'); "and"/"&" only inside an institution's name ('Food and Drug Administration').
+    Every other connector separates two names: "Juniper from Halcyon Labs", "Critics of Acme
+    Labs", "Isar Aerospace and The Exploration Company"."""
+    institution = None  # whether the group has an institution word, worked out when first needed
     parts, current = [], []
     for position, item in enumerate(group):
-        joins = _joins(item[2], institution, organisation, cues)
+        token = item[2]
+        if token not in cues.connectors:
+            current.append(item)
+            continue
         following = group[position + 1][2] if position + 1 < len(group) else ""
-        if item[2] in cues.connectors and (not joins or following in cues.stop_words):
+        if token in cues.particles:
+            joins = True
+        elif token in cues.head_connectors:
+            joins = bool(current) and current[-1][2].casefold() in cues.head_words
+        elif token in cues.joining_connectors:
+            if institution is None:
+                institution = any(t.casefold() in cues.name_words["institution"] for _, _, t in group)
+            joins = institution
+        else:
+            joins = False
+        if joins and following not in cues.stop_words:
+            current.append(item)
+        else:
             parts.append(current)
             current = []
-        else:
-            current.append(item)
     parts.append(current)
     return [part for part in parts if part]
-
-
-def _joins(connector: str, institution: bool, organisation: bool, cues: Cues) -> bool:
-    if connector in cues.particles:
-        return True
-    return institution if connector in cues.joining_connectors else organisation
 
 
 def _strip_edges(group: list, cues: Cues) -> tuple[list, str | None]:

@@ -71,23 +71,28 @@ class Cues:
     stop_words: frozenset[str]
     title_words: frozenset[str]
     calendar_words: frozenset[str]
+    introducers: frozenset[str]              # casefolded, without the final '.'
     adjectives: frozenset[str]
     generic_acronyms: frozenset[str]
     generic_numbered: frozenset[str]
     heading_phrases: frozenset[str]          # casefolded
     connectors: frozenset[str]
     joining_connectors: frozenset[str]
+    head_connectors: frozenset[str]
     particles: frozenset[str]
     stock_exchanges: frozenset[str]
     units: frozenset[str]
     name_words: Mapping[str, frozenset[str]]  # type -> casefolded words
     head_merge_designators: frozenset[str]
+    business_words: frozenset[str]           # casefolded
+    product_programme_nouns: frozenset[str]  # casefolded
     class_nouns: Mapping[str, tuple[str, ...]]
     table_headers: Mapping[str, tuple[str, ...]]
     left_phrases: Mapping[str, tuple[str, ...]]  # the data behind left_cue (compiled when first used)
     right_cue: re.Pattern[str]               # start of the text after a mention -> type group
     right_phrase: re.Pattern[str]            # the explicit phrases of right_cue only (", founded by")
     person_verb: re.Pattern[str]
+    role_appositive: re.Pattern[str]         # ", policy director at" after a person's name
     class_noun: re.Pattern[str]              # first class noun in a description -> type group
     lowercase_name: re.Pattern[str]          # drug-name stems
     stems: tuple[str, ...]                   # the stems themselves: a lowercase name ends with one
@@ -119,6 +124,17 @@ class Cues:
     def designators(self) -> frozenset[str]:
         """Institution and organisation name words together (casefolded)."""
         return self.name_words["institution"] | self.name_words["organization"]
+
+    @cached_property
+    def tail_name_words(self) -> frozenset[str]:
+        """Benchmark and product name words, which a lowercase hyphenated tail may be ('SWE-bench')."""
+        return self.name_words["benchmark"] | self.name_words["product"]
+
+    @cached_property
+    def head_words(self) -> frozenset[str]:
+        """Words a name's head can end with before "of"/"for" ('Bank of', 'Institute for'):
+        institution and organisation words, except 'ai' (casefolded)."""
+        return self.designators - {"ai"}
 
     @cached_property
     def organisation_words(self) -> frozenset[str]:
@@ -200,24 +216,30 @@ def _compile(data, path) -> Cues:
         stop_words=frozenset(data["stop_words"]),
         title_words=frozenset(data["title_words"]),
         calendar_words=frozenset(data["months"]) | frozenset(data["weekdays"]),
+        introducers=frozenset(w.casefold() for w in data["introducers"]),
         adjectives=frozenset(data["adjectives"]),
         generic_acronyms=frozenset(data["generic_acronyms"]),
         generic_numbered=frozenset(data["generic_numbered"]),
         heading_phrases=frozenset(p.casefold() for p in data["heading_phrases"]),
         connectors=frozenset(data["connectors"]),
         joining_connectors=frozenset(data["joining_connectors"]),
+        head_connectors=frozenset(data["head_connectors"]),
         particles=frozenset(data["particles"]),
         stock_exchanges=frozenset(data["stock_exchanges"]),
         units=frozenset(data["units"]),
         name_words=MappingProxyType({k: frozenset(w.casefold() for w in v) for k, v in data["name_words"].items()}),
         head_merge_designators=frozenset(w.casefold() for w in data["head_merge_designators"]),
+        business_words=frozenset(w.casefold() for w in data["business_words"]),
+        product_programme_nouns=frozenset(w.casefold() for w in data["product_programme_nouns"]),
         class_nouns=MappingProxyType(class_nouns),
         table_headers=MappingProxyType({k: tuple(w.casefold() for w in v) for k, v in data["table_headers"].items()}),
         left_phrases=MappingProxyType({k: tuple(v) for k, v in data["left_phrases"].items()}),
         right_cue=_right_cue(data["right_phrases"], class_nouns),
         right_phrase=re.compile(r"^[\"'”’)\]]*(?:" + _alternation(
-            [p for phrases in data["right_phrases"].values() for p in phrases]) + ")", re.I),
+            [p for phrases in data["right_phrases"].values() for p in phrases], whole=True) + ")", re.I),
         person_verb=re.compile(r"^\s+(?:(?:has|had|have)\s+)?(?:" + _alternation(data["person_verbs"]) + r")\b", re.I),
+        role_appositive=re.compile(r"^,\s+(?:[\w&-]+\s+){0,3}?(?:" + _alternation(
+            [*class_nouns["person"], *data["appositive_roles"]]) + r")\s+(?:at|of|for|with)\b", re.I),
         class_noun=_class_noun(class_nouns),
         lowercase_name=_lowercase_name(data["lowercase_name_stems"]["product"]),
         stems=tuple(data["lowercase_name_stems"]["product"]),
@@ -254,11 +276,13 @@ def phrase_pattern(phrase: str) -> str:
     return escaped
 
 
-def _alternation(phrases) -> str:
+def _alternation(phrases, whole: bool = False) -> str:
     """Longest phrases first, so 'co-founders' wins over 'founders'; a phrase that starts with a
-    letter starts at a word boundary ('in' is not the end of 'Berlin')."""
+    letter starts at a word boundary ('in' is not the end of 'Berlin'). ``whole``: one that ends
+    with a letter also ends at one (" score" is not the start of " scored")."""
     ordered = sorted(set(phrases), key=lambda p: (-len(p), p))
-    return "|".join((r"\b" if p[:1].isalnum() else "") + phrase_pattern(p) for p in ordered)
+    return "|".join((r"\b" if p[:1].isalnum() else "") + phrase_pattern(p)
+                    + (r"(?!\w)" if whole and _is_word(p[-1:]) else "") for p in ordered)
 
 
 def _nouns(words) -> str:
@@ -526,7 +550,7 @@ def _right_cue(right_phrases, class_nouns) -> re.Pattern[str]:
     nouns = {kind: class_nouns[kind] for kind in TYPES if kind != "person"}
     alternatives = {}
     for kind in _KINDS:
-        parts = [r"(?:" + _alternation(right_phrases[kind]) + r")"] if kind in right_phrases else []
+        parts = [r"(?:" + _alternation(right_phrases[kind], whole=True) + r")"] if kind in right_phrases else []
         if kind in nouns:
             parts.append(r"\s+" + _nouns(nouns[kind]))
         if kind == "organization":

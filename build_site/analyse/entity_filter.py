@@ -6,8 +6,12 @@ mid-sentence, or a longer one starts with the word mid-sentence ("its Claude fam
 "Claude Mythos"), or the rest of the phrase occurs on its own elsewhere. Name-shaped words
 (digits, inner capitals, acronyms) are enough on their own, and so are, for a phrase that opens a
 sentence, words never written in lowercase in the corpus ("Elon Musk"), an organisation word at
-the end ("Mistral AI") or a cue after it (an appositive, ", founded by", "'s PaLM-2"). Headings,
-table rows and lead-ins only contribute name-shaped words. Compounds of known words are split
+the end ("Mistral AI") or a cue after it (an appositive, ", founded by", "'s PaLM-2"). How often
+a word opens sentences never counts ("Analysts expect …" in every document), and a capital after
+a stop that the sentence splitter took for an abbreviation's ("311 ms. Analysts") counts as a
+sentence start (entity_text). Headings, table rows and lead-ins only contribute name-shaped
+words; a list item's lead-in ("- Pfizer: The company …", "- Cost: a fab costs …") names its
+subject only with more evidence (_accept_leads). Compounds of known words are split
 ("Transformer-SSM" -> SSM; "Nvidia H800" -> Nvidia, H800).
 """
 from __future__ import annotations
@@ -27,6 +31,9 @@ from build_site.model import Passage
 _ACCEPTED_AS_FOUND = frozenset({"definition", "repo", "cell", "stem", "cjk", "quoted"})
 _POSSESSIVE_NAME = re.compile(r"^['’]s\s+(?:[a-z-]+\s+)?[A-Z0-9]")
 _POSSESSIVE = re.compile(r"^['’]s((?:\s+[a-z-]+){1,3})")
+# After a list item's lead: a determiner or possessive and the first words of a description.
+_AFTER_LEAD = re.compile(r"^\s*(?:\([^)]*\))?\s*[:：]\s+(?:the|a|an|its|their|[A-Z][\w-]*['’]s)\s+"
+                               r"((?:[\w-]+\s+){0,3}[\w-]+)", re.I)
 
 
 @dataclass(frozen=True)
@@ -56,8 +63,12 @@ def accept_candidates(candidates: Sequence[Candidate], links: Sequence[AliasLink
     corpus = _corpus(candidates, vocabulary, cues)
     hints: dict[str, list[str]] = defaultdict(list)
     titles: dict[str, list[str]] = {}  # _title_forms depends on the surface alone
+    leads = []
     for candidate in candidates:
         origin = candidate.origin
+        if origin == "lead":
+            leads.append(candidate)  # judged once the other evidence is in (_accept_leads)
+            continue
         if origin in _ACCEPTED_AS_FOUND or origin == "phrase" and not candidate.title and not candidate.initial:
             forms = (candidate.surface,)  # what _accepted_forms returns for these, quickly
         elif origin == "phrase" and candidate.title:
@@ -70,6 +81,8 @@ def accept_candidates(candidates: Sequence[Candidate], links: Sequence[AliasLink
             accepted = hints[surface]  # an entry even without a hint: the surface is a name
             if candidate.hint:
                 accepted.append(candidate.hint)
+    if leads:
+        _accept_leads(leads, hints, passages, corpus, cues)
     kept_links = _holding_links(links)
     for link in kept_links:
         hints[link.left].extend([])
@@ -97,8 +110,6 @@ def _accepted_forms(candidate: Candidate, text: str, corpus: _Corpus, cues: Cues
         return [candidate.surface]
     if candidate.origin == "cjk-tag":
         return [candidate.surface] if corpus.tagged[candidate.surface] >= 2 else []
-    if candidate.origin == "lead":
-        return [candidate.surface] if _unusual(words, corpus, cues) or _designated(words, cues) else []
     if candidate.title:
         return _title_forms(candidate.surface, words, corpus, cues)
     if not candidate.initial:
@@ -121,6 +132,70 @@ def _sentence_initial_forms(candidate: Candidate, text: str, words: list[str], c
     return []
 
 
+def _accept_leads(leads: Sequence[Candidate], hints: dict[str, list[str]], passages: Sequence[Passage],
+                  corpus: _Corpus, cues: Cues) -> None:
+    """A list item's lead-in before a colon names its subject ("- Pfizer: The company …") or
+    labels it ("- Cost: a 2nm fab costs …", "- Geopolitics: export controls …"). A lead is a
+    name when it is one elsewhere in the corpus, when its shape or an organisation word says so,
+    or, if no word of it is an everyday word (written in lowercase in the corpus, in some
+    inflection), when the item speaks of it as a thing: the text after the colon describes it
+    ("The retailer has …"), refers back to it ("… and the company paid …"), or it heads a
+    longer name ("Apple: Apple TV+ remains small")."""
+    heads = None
+    for lead in leads:
+        words = lead.surface.split()
+        if lead.surface in hints or _designated(words, cues) or _is_strong_phrase(words, cues):
+            hints[lead.surface].extend([])
+            continue
+        if any(_common(word, corpus.vocabulary) for word in words):
+            continue
+        if heads is None:
+            heads = {phrase.split(" ", 1)[0] for phrase in corpus.anywhere if " " in phrase}
+        after = passages[lead.passage].text[lead.end:]
+        if lead.surface in heads or _described(after, cues) or _refers_back(after, cues):
+            hints[lead.surface].extend([])
+
+
+def _common(word: str, vocabulary: frozenset[str]) -> bool:
+    """Whether a word is in everyday use: the corpus writes it, or an inflection of it, in
+    lowercase ('Cost' -> 'costs', 'Timing' -> 'time', 'Analysts' -> 'analyst', 'Geopolitics' ->
+    'geopolitical')."""
+    folded = word.casefold()
+    if folded in vocabulary:
+        return True
+    forms = [folded + "s", folded + "es", folded + "ed", folded + "ing", folded + "al"]
+    if folded.endswith("s"):
+        forms += [folded[:-1], folded[:-1] + "al"]  # 'Analysts', 'Geopolitics'
+    if folded.endswith("es"):
+        forms.append(folded[:-2])  # 'Taxes'
+    if folded.endswith("ies"):
+        forms.append(folded[:-3] + "y")
+    if folded.endswith("y"):
+        forms.append(folded[:-1] + "ies")
+    if folded.endswith("ing"):
+        forms += [folded[:-3], folded[:-3] + "e"]
+    if folded.endswith("e"):
+        forms += [folded + "d", folded[:-1] + "ing"]
+    return any(form in vocabulary for form in forms)
+
+
+def _described(after: str, cues: Cues) -> bool:
+    """The text after a lead describes a thing: "(…): The retailer has …", ": the payments firm
+    …"; a capitalised class word belongs to another name (": the Environmental Protection Agency")."""
+    description = _AFTER_LEAD.match(after)
+    noun = cues.class_noun.search(description.group(1)) if description else None
+    return noun is not None and noun.group().islower()
+
+
+def _refers_back(after: str, cues: Cues) -> bool:
+    """'… and the company paid …': the item calls its subject by an organisation's class noun."""
+    for noun in cues.class_noun.finditer(after):
+        before = after[max(0, noun.start() - 4):noun.start()]
+        if noun.lastgroup == "organization" and noun.group().islower() and before == "the ":
+            return True
+    return False
+
+
 def _unusual(words: list[str], corpus: _Corpus, cues: Cues) -> bool:
     """No word of the phrase is ever written in lowercase in the corpus ('Elon Musk', 'Pfizer')."""
     return all(w.casefold() not in corpus.vocabulary and not cues.never_alone(w) for w in words)
@@ -137,8 +212,10 @@ def _title_forms(surface: str, words: list[str], corpus: _Corpus, cues: Cues) ->
     designated name ('Viking Therapeutics') whole, else the runs of name-shaped tokens
     ('AINews Verdict & Predictions' -> 'AINews')."""
     version = len(words) <= 4 and any(is_number(w) for w in words[1:])
-    if surface in corpus.mid_sentence or _designated(words, cues) or version:
+    if surface in corpus.mid_sentence:
         return [surface]
+    if _designated(words, cues) or version:
+        return [_attested_part(words, corpus) or surface]
     if len(words) > 2 and all(w.isupper() for w in words):  # an ALL-CAPS HEADLINE shows no names
         return []
     forms, run = [], []
@@ -150,6 +227,17 @@ def _title_forms(surface: str, words: list[str], corpus: _Corpus, cues: Cues) ->
             forms.append(" ".join(run))
         run = []
     return forms
+
+
+def _attested_part(words: list[str], corpus: _Corpus) -> str | None:
+    """The longest run of a heading's words that the text uses as a name: 'The Forge 11 Edge
+    Launch and …' -> 'Forge 11 Edge', 'Inside Westmark Energy's Plan' -> 'Westmark Energy'."""
+    for size in range(len(words) - 1, 0, -1):
+        for first in range(len(words) - size + 1):
+            part = " ".join(words[first:first + size])
+            if part in corpus.mid_sentence:
+                return part
+    return None
 
 
 def _is_strong_phrase(words: list[str], cues: Cues) -> bool:

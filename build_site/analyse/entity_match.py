@@ -106,11 +106,12 @@ def match_passages(passages: Sequence[Passage], matcher: Matcher) -> tuple[Hit, 
 def coordinated(text: str, hits: Sequence[Hit]) -> list[list[Hit]]:
     """Mentions of one passage grouped into lists: joined only by commas, 'and', 'or', '、'
     ('xAI and Meta', "'Strawberry' and 'Arrakis'", "GPTs, the Assistant API"). A cue on a list
-    applies to every member; "Intel Foundry and the 18A node" is two noun phrases, not a list."""
+    applies to every member; "Intel Foundry and the 18A node" is two noun phrases, not a list,
+    and in "Shein, the Singapore-based seller" the second name only modifies a noun."""
     groups: list[list[Hit]] = []
     previous = None
     for hit in sorted(hits, key=BY_START):
-        if previous is not None and hit.start >= previous.end:
+        if previous is not None and hit.start >= previous.end and not _modifies(text, hit):
             between = text[previous.end:hit.start]
             core = between.strip(_QUOTE_CHARS)  # what _COORDINATION allows around the conjunction
             if core[:1] in _CONJUNCTION_STARTS and _COORDINATION.match(between):
@@ -120,6 +121,11 @@ def coordinated(text: str, hits: Sequence[Hit]) -> list[list[Hit]]:
         groups.append([hit])
         previous = hit
     return groups
+
+
+def _modifies(text: str, hit: Hit) -> bool:
+    """'Singapore-based', 'Nvidia-backed': a name hyphened to a lowercase word is a modifier."""
+    return text[hit.end:hit.end + 1] == "-" and text[hit.end + 1:hit.end + 2].islower()
 
 
 def _spellings(surface: str) -> list[tuple[str, bool]]:

@@ -36,7 +36,11 @@ _CJK_QUOTES = "“‘「『"
 _CJK_QUOTE = re.compile(f"(?<=[{CJK}])[“‘「『]")
 _AFTER_ANY_END = float("inf")
 _COLON = re.compile(r"[:：]\s*")
+# A full stop, its closers and a space before a capital: where the splitter saw an abbreviation
+# ("311 ms. Analysts expect", "approx. Critics"), a sentence may still start (see _doubtful_starts).
+_STOP_BEFORE_CAPITAL = re.compile(f"[.!?][\"'”’)\\]]*\\s+(?=[{UPPER}])")
 _LEAD = re.compile(r"[^.!?。！？:：]{1,80}?[:：](?!//|\d)")
+_BRACKETED = re.compile(r"\([^()]*\)")
 _QUOTED_SEGMENT = re.compile(r"[“\"]([^”\"\n]{8,200})[”\"]")
 _TITLE_WORD = re.compile(f"[{LETTER}][{ALNUM}'’-]{{3,}}")
 _TRANSLITERATE = str.maketrans({"ø": "o", "Ø": "O", "æ": "ae", "Æ": "AE", "ß": "ss", "đ": "d", "ł": "l",
@@ -127,20 +131,44 @@ class Layout:
         return self.sentences[max(index, 0)] if self.sentences else (0, 0)
 
 
-def passage_layout(passage: Passage) -> Layout:
-    """Sentence starts and title-like spans of one passage."""
+def passage_layout(passage: Passage, introducers: frozenset[str] = frozenset()) -> Layout:
+    """Sentence starts and title-like spans of one passage. ``introducers``: lowercase
+    abbreviations after which a capital goes on the sentence ('e.g.', 'vs.'), casefolded."""
     text = passage.text
     if passage.kind == "table_row" and passage.cell_spans:
         sentences = tuple(passage.cell_spans)
     else:
         sentences = split_sentences(text) or ((0, len(text)),)
     starts = {_skip_openers(text, start) for start, _ in sentences}
+    starts |= _doubtful_starts(text, starts, introducers)
     colon = ":" in text or "：" in text
     if colon:
         starts |= {_skip_openers(text, m.end()) for m in _COLON.finditer(text) if m.end() < len(text)}
     if contains_any(text, _CJK_QUOTES):  # a quote right after a CJK character
         starts |= {m.start() + 1 for m in _CJK_QUOTE.finditer(text)}
     return Layout(sentences=tuple(sorted(sentences)), starts=frozenset(starts), title_spans=_title_spans(passage, colon))
+
+
+def _doubtful_starts(text: str, starts: set[int], introducers: frozenset[str]) -> set[int]:
+    """Capitals after a full stop that the sentence splitter kept inside a sentence because the
+    word before the stop may be an abbreviation: "latency of 311 ms. Analysts expect" ('ms' as
+    in 'Ms.'). For names, such a capital proves no more than one at a sentence start, so it counts
+    as one, unless the word before is capitalised ('Dr.', 'Inc.', an initial) or introduces more
+    text ('e.g.', 'vs.'). A single capital after a number is no initial ('the Prism-8 X. Critics')."""
+    found = set()
+    for stop in _STOP_BEFORE_CAPITAL.finditer(text):
+        if stop.end() in starts:
+            continue
+        space = text.rfind(" ", 0, stop.start())
+        word = text[space + 1:stop.start()].lstrip(OPENERS)
+        if word[:1].islower() and word.casefold() not in introducers or _ends_version(text, space, word):
+            found.add(stop.end())
+    return found
+
+
+def _ends_version(text: str, space: int, word: str) -> bool:
+    """'the Prism-8 X. Critics': one capital after a number ends a product name, not an initial."""
+    return len(word) == 1 and word.isupper() and space > 0 and text[space - 1].isdigit()
 
 
 def _skip_openers(text: str, offset: int) -> int:
@@ -176,7 +204,10 @@ def _title_spans(passage: Passage, colon: bool = True) -> tuple[tuple[int, int],
 
 
 def _is_label(lead: str) -> bool:
-    """A lead-in such as "Data Takeaway:" or "OpenAI:": short and Title Cased."""
+    """A lead-in such as "Data Takeaway:" or "OpenAI:": short and Title Cased. A bracket does
+    not count ("Benchmark Reset (within 3 months):")."""
+    if "(" in lead:
+        lead = _BRACKETED.sub(" ", lead)
     words = lead.split()
     if len(words) > 8:
         return False

@@ -4,8 +4,9 @@ No list of known names is consulted. Evidence, with its weight:
 
 * the name itself: an owner/name repository (project, 5); an institution word such as
   "Institute", "Act", "Agency" (institution, 3 at the end, else 2); otherwise an organisation
-  word at the end such as "Inc", "Labs", "Motors" (organization, 2); a product word or noun at
-  the end ("Assistant API" 2, "Blade Battery" 1); a method or project word such as "Learning",
+  word at the end such as "Inc", "Labs", "Motors" (organization, 2), or an everyday noun that
+  ends many companies' names, such as "Data", "Photonics" (organization, 1); a product word or
+  noun at the end ("Assistant API" 2, "Blade Battery" 1); a method or project word such as "Learning",
   "Search", "Project" (2); a benchmark fragment such as "…Eval" (benchmark, 3); a version shape
   like "GPT-2" or "Atlas V" (product, 1); a Chinese ending such as 公司, 部, 大学, 规划 (3);
 * how it was found: the table column it sits in, a title before it ("Dr", "CEO"), a Chinese
@@ -20,8 +21,12 @@ No list of known names is consulted. Evidence, with its weight:
   an organisation's possessive before an untyped name ("Google's TPU": product 1);
 * for a name still without evidence, the type most of its list-mates have (1).
 
-Person votes from context only count for person-shaped names, since "OpenAI said" is common;
-place votes ("in Szeged", "Shenzhen-based") only for plain one-to-three-word names. A name that
+Person votes from context (a speech verb, ", who", a bare role such as ", policy director at")
+only count for person-shaped names, since "OpenAI said" is common: two to four plain words, none
+a name word, and the name not shortened to its first word ("Ionic" for "Ionic Materials", as a
+company's is; a person's is shortened to the surname); place votes ("in Szeged",
+"Shenzhen-based") only for plain one-to-three-word names. A programme noun after a name that its
+own words make a product ("the Echo 2 Pro programme") does not make it a project. A name that
 ends up a place is left out of the index: places are not among the entity types. A curated type
 overrides the vote. With no evidence at all a name is an organisation.
 """
@@ -45,6 +50,7 @@ _COPULA = re.compile(r"^\s+(?:is|was|remains|are)\s+(?:a|an|the)\s+([^,.;()]{3,1
 _COPULA_HEAD = re.compile(r"\s+(?:is|was|remains|are)\s+(?:a|an|the)\s")  # how a _COPULA match starts
 _POSSESSIVE = re.compile(r"^['’]s\s+(?:[a-z-]+\s+){0,2}['\"‘“]?$")
 _PERSON_WORD = re.compile(r"^(?:[A-Z\u00c0-\u00de][a-z\u00df-\u00ff'’-]+|[A-Z]\.)$")
+_WORKPLACE = re.compile(r"^,\s+((?:[a-z][\w-]*\s+){1,4})at\s+[A-Z]")
 _CLOSED_APPOSITION = re.compile(r"\s*(?:\([^)]*\))?\s*[,)]")
 _ROMAN = re.compile(r"^(?:II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
 _VERSION = re.compile(r"[A-Za-z].*\d|\d.*[A-Za-z]")
@@ -61,8 +67,9 @@ def infer_types(clusters: Sequence[Cluster], hits: Sequence[Hit], passages: Sequ
         by_passage[hit.passage].append(hit)
     ordered = sorted(by_passage.items())
     groups = {index: coordinated(passages[index].text, passage_hits) for index, passage_hits in ordered}
+    named_products = [vote["product"] > 0 for vote in votes]  # what the names alone say
     for index, passage_hits in ordered:
-        _context_votes(passages[index].text, passage_hits, groups[index], votes, shapes, cues)
+        _context_votes(passages[index].text, passage_hits, groups[index], votes, shapes, named_products, cues)
     for index, passage_hits in ordered:
         _possessive_votes(passages[index].text, passage_hits, votes)
     for index, _ in ordered:
@@ -101,9 +108,12 @@ def _surface_votes(surface: str, cues: Cues) -> Counter:
         vote["institution"] += 3 if institution == len(folded) - 1 else 2
     elif len(words) > 1 and last in cues.name_words["organization"]:
         vote["organization"] += 1 if last == "ai" else 2
+    elif len(words) > 1 and last in cues.business_words:
+        vote["organization"] += 1
     if len(words) > 1 and last in cues.name_words["product"]:
         vote["product"] += 2
-    elif len(words) > 1 and re.sub(r"(?:e?s)$", "", last) in cues.class_nouns["product"]:
+    elif len(words) > 1 and re.sub(r"(?:e?s)$", "", last) in cues.class_nouns["product"] and (
+            last not in cues.business_words):  # 'Meta Platforms', 'Analog Devices' are companies
         vote["product"] += 1
     for kind in ("method", "project"):
         if _name_word_at(folded, cues.name_words[kind]) is not None:
@@ -138,21 +148,27 @@ def _shape(cluster: Cluster, hints: Mapping[str, tuple[str, ...]], cues: Cues) -
             continue
         words = [w for w in surface.split() if w not in cues.particles]  # 'Ursula von der Leyen'
         plain = all(_PERSON_WORD.match(w) for w in words) and not any(
-            w.casefold() in names for w in words for names in cues.name_words.values())
-        if plain and 2 <= len(words) <= 4:
+            w.casefold() in names for w in words for names in (*cues.name_words.values(), cues.business_words))
+        if plain and 2 <= len(words) <= 4 and not _head_alone(words, hints):
             shapes.add("person")
         if plain and len(words) <= 3:
             shapes.add(PLACE)
     return frozenset(shapes)
 
 
+def _head_alone(words: list[str], names: Mapping[str, tuple[str, ...]]) -> bool:
+    """'Ionic' is a name of its own and 'Materials' is not: the text shortens 'Ionic Materials'
+    to its first word, as it does a company's name; a person is shortened to the surname."""
+    return words[0] in names and words[-1] not in names
+
+
 def _context_votes(text: str, hits: list[Hit], groups: list[list[Hit]], votes: list[Counter],
-                   shapes: list[frozenset[str]], cues: Cues) -> None:
+                   shapes: list[frozenset[str]], named_products: list[bool], cues: Cues) -> None:
     starts = {hit.start for hit in hits}
     size = len(text)
     for group in groups:
         left = _left_type(text, group[0], cues)
-        right = _right_type(text, group[-1], cues)
+        right, programme = _right_type(text, group[-1], cues)
         for member in group:
             vote = votes[member.cluster]
             if member.variant:
@@ -161,7 +177,8 @@ def _context_votes(text: str, hits: list[Hit], groups: list[list[Hit]], votes: l
             shape = shapes[member.cluster]
             if left and (left not in _SHAPED or left in shape):
                 vote[left] += 2
-            if right and (right not in _SHAPED or right in shape):
+            if right and (right not in _SHAPED or right in shape) and not (
+                    programme and named_products[member.cluster]):
                 vote[right] += 2
             end = member.end
             first = text[end:end + 1]
@@ -186,15 +203,26 @@ def _left_type(text: str, hit: Hit, cues: Cues) -> str | None:
     return match.lastgroup
 
 
-def _right_type(text: str, hit: Hit, cues: Cues) -> str | None:
+def _right_type(text: str, hit: Hit, cues: Cues) -> tuple[str | None, bool]:
+    """The type the text right after a name gives it, and whether that is a programme noun
+    ("the Echo 2 Pro programme"), which does not make a product-shaped name a project."""
     match = cues.right_match(text[hit.end:hit.end + 60])  # anchored at the start: match = search
-    return match.lastgroup if match else None
+    if match is None:
+        return None, False
+    kind = match.lastgroup
+    programme = kind == "project" and _singular(match.group().split()[-1].casefold()) in cues.product_programme_nouns
+    return kind, programme
+
+
+def _singular(noun: str) -> str:
+    return noun[:-1] if noun.endswith("s") else noun
 
 
 def _own_evidence(text: str, hit: Hit, starts: set[int], cues: Cues, person_shaped: bool = True
                   ) -> list[tuple[str | None, int]]:
-    """Evidence that belongs to this mention alone: a speech verb, an appositive, 'X is a …', a
-    description after it when it leads its passage ('Nvidia: The dominant supplier of …').
+    """Evidence that belongs to this mention alone: a speech verb, an appositive, a bare role
+    after a comma (', policy director at'), 'X is a …', a description after it when it leads its
+    passage ('Nvidia: The dominant supplier of …').
 
     Each pattern is anchored and opens with a space, a comma (after at most a quote) or, for a
     lead, a colon or a bracket, so the character after the name rules most of them out. A
@@ -213,6 +241,8 @@ def _own_evidence(text: str, hit: Hit, starts: set[int], cues: Cues, person_shap
         appositive = APPOSITIVE.match(after)
         if appositive and not names_first(appositive, hit.end, starts):
             evidence.append((_class_of(appositive.group(1), cues), 2))
+        elif person_shaped and (cues.role_appositive.match(after) or _workplace(after, cues)):
+            evidence.append(("person", 2))
     if space and _COPULA_HEAD.match(after):
         copula = _COPULA.match(after)
         if copula:
@@ -222,6 +252,19 @@ def _own_evidence(text: str, hit: Hit, starts: set[int], cues: Cues, person_shap
         if lead:
             evidence.append((_class_of(lead.group(1), cues), 2))
     return evidence
+
+
+def _workplace(after: str, cues: Cues) -> bool:
+    """', senior agronomist at Harrow Materials': a bare job title, then where the person works.
+    Not a participle (', based at') nor a class noun of another kind (', supplier at')."""
+    match = _WORKPLACE.match(after)
+    if match is None:
+        return False
+    for word in match.group(1).split():
+        noun = cues.class_noun.fullmatch(word)
+        if word.endswith("ed") or noun is not None and noun.lastgroup != "person":
+            return False
+    return True
 
 
 def _chinese_context(text: str, hit: Hit, cues: Cues) -> str | None:
