@@ -14,7 +14,7 @@ from .paths import DocsPath, entity_page, relative_link, source_page
 from .render import PageFile, front_matter, render_template
 from .views import source_page_view
 from .views_home import home_view
-from .views_corpus import event_view, passage_spans
+from .views_corpus import passage_spans
 from .views_competitors import COMPETITORS_INDEX, TABLES_INDEX, competitors_view, tables_view
 from .views_entities import EntityContext, entities_index_view, entity_page_view
 from .views_timeline import timeline_index_view, timeline_pages
@@ -68,7 +68,7 @@ def _source(corpus: Corpus, index: int, ctx: EntityContext, comparisons: tuple =
     view = replace(
         view,
         entities=tuple(ctx.ref(entity_id, path, n) for entity_id, n in corpus.entities_by_document.get(doc.id, ())),
-        events=tuple(ctx.event(e, path)
+        events=tuple(ctx.event(e, path, linked=False)
                      for e in sorted(corpus.events_by_document.get(doc.id, ()),
                                      key=lambda e: (ctx.order[(e.document, e.anchor)], e.expr_start))),
         related=tuple((ctx.titles[other], relative_link(path, source_page(other)), n)
@@ -84,7 +84,7 @@ def _source(corpus: Corpus, index: int, ctx: EntityContext, comparisons: tuple =
 def _entity(corpus: Corpus, entity, ctx: EntityContext) -> PageFile:
     view = entity_page_view(corpus, entity, ctx)
     description = (f"{entity.name} ({view.type_label.lower()}): {view.total} mention(s) in "
-                   f"{len(view.per_source)} source(s)." + (f" {entity.description}" if entity.description else ""))
+                   f"{view.source_total} source(s)." + (f" {entity.description}" if entity.description else ""))
     meta = front_matter(title=entity.name, description=description)
     return PageFile(entity_page(entity.id), render_template("entity.md.j2", page=view, front_matter=meta))
 

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from .link import CLAIMS, GLOSSARY, PREDICTIONS, Corpus, term_anchor, timeline_page
 from .link_claims import Comparison
 from .markup import Md, Region, escape
-from .model import Claim, Document, Event
+from .model import Claim, Event
 from .paths import DocsPath, relative_link, source_page
 from .views_corpus import EntityRef, source_title
 

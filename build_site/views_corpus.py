@@ -49,6 +49,25 @@ def source_title(doc: Document) -> SourceTitle:
     return SourceTitle(doc.title, doc.title_lang)
 
 
+class SourceTitle(str):
+    """A source's title as other pages print it: the text, plus its language (``lang``).
+
+    Titles are seed text in any script and direction, so templates print them with
+    ``m.title()``: isolated for bidi (``<bdi>``) and with ``lang`` when not the page's. A
+    ``str``, so sorting, comparing and escaping are unchanged."""
+
+    lang: str
+
+    def __new__(cls, text: str, lang: str = "") -> SourceTitle:
+        title = super().__new__(cls, text)
+        title.lang = lang
+        return title
+
+
+def source_title(doc: Document) -> SourceTitle:
+    return SourceTitle(doc.title, doc.title_lang)
+
+
 @dataclass(frozen=True)
 class EntityRef:
     name: str
@@ -66,6 +85,8 @@ class EventView:
     normalised: str
     datetime: str
     summary: Md
+    brief: str            # the start of the sentence, for one-line lists
+    lang: str             # the language of its passage
     source_title: str
     source_link: str
     timeline_link: str
@@ -82,12 +103,25 @@ def normalised_date(event: Event) -> str:
     return f"{bound}{span} ({event.precision})"
 
 
-def event_view(event: Event, page: DocsPath, titles: dict[str, str], entity_names: dict[str, Entity]) -> EventView:
+def brief_text(text: str, limit: int = 72) -> str:
+    """``text`` cut at a word boundary (any character, for scripts without spaces) with "…"."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
+
+
+def event_view(event: Event, page: DocsPath, titles: dict[str, str], entity_names: dict[str, Entity] | None,
+               lang: str = "") -> EventView:
+    """``entity_names`` None: the sentence without entity links."""
     src = source_page(event.document)
     return EventView(
         id=event.id, kind=event.kind, kind_label=KIND_LABELS.get(event.kind, event.kind.title()),
         date_text=event.date_text, normalised=normalised_date(event), datetime=event.start or "",
-        summary=_summary_with_entities(event, page, entity_names),
+        summary=_summary_with_entities(event, page, entity_names) if entity_names is not None else escape(event.summary),
+        brief=brief_text(event.summary), lang=lang,
         source_title=titles[event.document], source_link=relative_link(page, src, event.anchor),
         timeline_link=relative_link(page, timeline_page(event), event.id), publisher_note=event.publisher_note,
     )

@@ -11,8 +11,9 @@ from .paths import DocsPath, entity_page, relative_link, source_page
 from .views_corpus import PREDICATE_LABELS, EntityRef, EventView, SourceTitle, event_view, snippet, source_title
 
 ENTITIES_INDEX = DocsPath("entities/index.md")
-MAX_SNIPPETS = 60          # mentions listed on an entity page; the rest are counted per source
-MAX_EVENTS = 40            # events listed on an entity page; the rest are on the timeline
+MAX_SNIPPETS = 30          # mentions listed on an entity page; the rest are counted per source
+MAX_EVENTS = 30            # events listed on an entity page; the rest are on the timeline
+MAX_SOURCES = 30           # rows of the mentions-per-source table; the rest are in data/entities.json
 MATRIX_MAX_SOURCES = 24
 
 
@@ -49,7 +50,8 @@ class EntityPage:
     description: str
     description_source: tuple[str, str] | None      # (source title, link)
     relations: tuple[RelationView, ...]
-    per_source: tuple[SourceCount, ...]
+    per_source: tuple[SourceCount, ...]        # the sources that mention it most
+    source_total: int                          # how many sources mention it
     events: tuple[EventView, ...]
     more_events: int
     mentions: tuple[MentionView, ...]
@@ -75,8 +77,10 @@ def entity_page_view(corpus: Corpus, entity: Entity, ctx: "EntityContext") -> En
         if entity.description_source else None,
         relations=tuple(_relation_views(corpus, entity, path, ctx)),
         per_source=tuple(SourceCount(ctx.titles[doc], relative_link(path, source_page(doc)), n)
-                         for doc, n in sorted(per_source.items(), key=lambda kv: (-kv[1], kv[0]))),
-        events=tuple(ctx.event(e, path) for e in corpus.events_by_entity.get(entity.id, ())[:MAX_EVENTS]),
+                         for doc, n in sorted(per_source.items(), key=lambda kv: (-kv[1], kv[0]))[:MAX_SOURCES]),
+        source_total=len(per_source),
+        events=tuple(ctx.event(e, path, linked=False)
+                     for e in corpus.events_by_entity.get(entity.id, ())[:MAX_EVENTS]),
         more_events=max(0, len(corpus.events_by_entity.get(entity.id, ())) - MAX_EVENTS),
         mentions=tuple(_mention_view(m, path, ctx) for m in shown),
         more_mentions=len(mentions) - len(shown),
@@ -102,12 +106,19 @@ class EntityContext:
             if rel.object != rel.subject:
                 self.relations_of.setdefault(rel.object, []).append(rel)
 
-    def event(self, event, page: DocsPath) -> EventView:
-        """An event as shown on ``page``; pages in one folder share it (links are the same)."""
-        key = (event.id, posixpath.dirname(page))
+    def event(self, event, page: DocsPath, linked: bool = True) -> EventView:
+        """An event as shown on ``page``; pages in one folder share it (links are the same).
+
+        ``linked=False`` leaves the entities in its sentence unlinked: source and entity pages
+        list events briefly (the source's own text, and the timeline, have the links), which
+        keeps those pages, thousands of them in a large corpus, small.
+        """
+        key = (event.id, posixpath.dirname(page), linked)
         view = self._events.get(key)
         if view is None:
-            view = self._events[key] = event_view(event, page, self.titles, self.entities)
+            passage = self.passages.get((event.document, event.anchor))
+            view = self._events[key] = event_view(event, page, self.titles, self.entities if linked else None,
+                                                  passage.lang if passage else "")
         return view
 
     def ref(self, entity_id: str, page: DocsPath, count: int = 0) -> EntityRef:

@@ -1,7 +1,6 @@
 """Page plan for the home page: a dashboard of the corpus that links deeper."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 
 from .analyse.language import reading_minutes
@@ -9,7 +8,7 @@ from .link import CLAIMS, PREDICTIONS, TIMELINE, Corpus
 from .paths import DocsPath, relative_link, source_page
 from .views import language_list
 from .views_claims import claims_view, ledger_view
-from .views_corpus import EntityRef, EventView, SourceTitle, event_view, source_title
+from .views_corpus import EntityRef, EventView, SourceTitle, source_title
 from .views_entities import ENTITIES_INDEX
 
 HOME = DocsPath("index.md")
@@ -82,8 +81,8 @@ def home_view(corpus: Corpus, ctx, as_of: str | None) -> HomePage:
     return HomePage(
         path=path, stats=stats, sources=tuple(_card(d, corpus, path) for d in corpus.documents),
         top_entities=tuple(ctx.ref(e.id, path, counts.get(e.id, 0)) for e in top[:TOP_ENTITIES]),
-        latest=tuple(event_view(e, path, ctx.titles, ctx.entities) for e in _latest(corpus, as_of)),
-        upcoming=tuple(event_view(e, path, ctx.titles, ctx.entities) for e in _upcoming(corpus, as_of)),
+        latest=tuple(ctx.event(e, path) for e in _latest(corpus, as_of)),
+        upcoming=tuple(ctx.event(e, path) for e in _upcoming(corpus, as_of)),
         conflicts=claims.conflicts[:5], chart=chart, chart_height=height, chart_summary=summary,
         legend=tuple((i, source_title(d)) for i, d in enumerate(corpus.documents, 1)),
         as_of=as_of or "not set",
