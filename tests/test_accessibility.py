@@ -57,6 +57,22 @@ def test_no_page_type_has_an_axe_violation(browser, base_url, samples, scheme):
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_page_types_that_change_on_a_phone_have_no_axe_violation(browser, base_url, samples, scheme):
+    """Charts that scroll sideways, tables shown as cards, annotation markers: at 390 px."""
+    require(axe.missing_tools())
+    failures = {}
+    for sample in (s for s in samples if s.page_type in axe.PHONE_PAGE_TYPES):
+        page = axe.open_page(browser, base_url + sample.path, scheme, axe.PHONE)
+        try:
+            violations = axe.run_axe(page)
+        finally:
+            page.context.close()
+        if violations:
+            failures[f"{sample.page_type} ({sample.path or 'index.html'}), {scheme}"] = axe.describe(violations)
+    assert not failures, "axe-core found WCAG A/AA violations:\n" + report(failures)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("state, path, width", [
     ("search", "", 1280),          # the search dialog with results
     ("drawer", "", 390),           # the menu of a phone-sized window

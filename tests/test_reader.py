@@ -25,7 +25,7 @@ if os.environ.get("BS_SKIP_BROWSER") == "1":
 SOURCE = "sources/004-d141cb6ebd3933d4/"     # the Chinese article: entity links in its text
 PHONE = 390
 # Content that may scroll sideways inside its own box instead of widening the page.
-SCROLLERS = ".md-typeset__scrollwrap, .bs-table"
+SCROLLERS = ".md-typeset__scrollwrap, .bs-table, .bs-chart"
 TOO_WIDE = """([width, scrollers]) => {
   const wide = [];
   for (const el of document.querySelectorAll('.md-main *')) {
@@ -300,3 +300,37 @@ def test_a_right_to_left_override_in_a_title_does_not_reorder_the_text_after_it(
     finally:
         page.context.close()
         server.close()
+
+
+def test_on_a_phone_comparison_tables_are_cards_and_a_wide_chart_scrolls_in_its_figure(browser, base_url):
+    """Claims and predictions: one card per row, each value under its column's name; the home
+    page's chart keeps readable labels and scrolls sideways by itself, reachable by keyboard."""
+    page = new_page(browser, width=PHONE)
+    try:
+        for path in ("claims/", "claims/predictions/"):
+            page.goto(base_url + path)
+            row = page.locator(".bs-table--stack tbody tr").first
+            card = row.evaluate("""tr => ({display: getComputedStyle(tr).display, right: tr.getBoundingClientRect().right,
+                                        label: getComputedStyle(tr.cells[0], '::before').content})""")
+            assert card["display"] == "block" and card["right"] <= PHONE, (path, card)
+            assert card["label"].startswith('"') and len(card["label"]) > 4, (path, card)   # "Entity: "...
+        page.goto(base_url)
+        chart = page.locator("figure.bs-chart").first.evaluate(
+            "f => ({scrolls: f.scrollWidth > f.clientWidth, tabindex: f.getAttribute('tabindex'),"
+            " page: document.documentElement.scrollWidth,"
+            " label: parseFloat(getComputedStyle(f.querySelector('text')).fontSize) * f.querySelector('svg').getBoundingClientRect().width / f.querySelector('svg').viewBox.baseVal.width})")
+        assert chart["scrolls"] and chart["tabindex"] == "0" and chart["page"] <= PHONE, chart
+        assert chart["label"] >= 11, f"chart labels are {chart['label']:.1f} px on a phone"
+        assert page.errors == []
+    finally:
+        page.context.close()
+
+
+def test_material_s_script_does_not_hold_up_the_first_paint(site: Path):
+    """Its bundle is deferred like ours (Lighthouse: render-blocking resources)."""
+    import re
+
+    for name in ("index.html", "sources/004-d141cb6ebd3933d4/index.html"):
+        html = (site / name).read_text("utf-8")
+        tags = re.findall(r"<script src=\"[^\"]*\.js\"[^>]*>", html)
+        assert tags and all(" defer" in tag for tag in tags), (name, tags)

@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"    {line}")
         summary.append(("axe", report.violations == 0,
                         f"axe-core {'/'.join(axe.WCAG_TAGS)} on {report.views} views "
-                        f"({len(samples)} page types x light/dark + search, menu, specimens): "
+                        f"({len(samples)} page types x light/dark + phone views, search, menu, specimens): "
                         f"{report.violations} failing elements [{time.monotonic() - started:.1f} s]"))
 
     print("\ncheck-site summary")

@@ -128,15 +128,24 @@ class View:
     state: str = ""
 
 
+# Page types whose layout changes on a phone: the home page's chart scrolls sideways, the
+# claims tables and the predictions ledger become cards, source pages carry annotation markers.
+PHONE_PAGE_TYPES = ("home", "claims/", "claims/*/", "sources/*/")
+PHONE = 390
+
+
 def views(pages: list[Page]) -> list[View]:
     out = []
     paths = {page.page_type: page.path for page in pages}
     for scheme in SCHEMES:
         for page in pages:
             out.append(View(f"{page.page_type} ({page.path or 'index.html'})", page.path, scheme))
+        for page in pages:
+            if page.page_type in PHONE_PAGE_TYPES:
+                out.append(View(f"{page.page_type} at {PHONE} px", page.path, scheme, width=PHONE))
         home = paths.get("home", "")
         out.append(View("home, search results shown", home, scheme, state="search"))
-        out.append(View("home at 390 px, menu open", home, scheme, width=390, state="drawer"))
+        out.append(View(f"home at {PHONE} px, menu open", home, scheme, width=PHONE, state="drawer"))
         if "about/" in paths:
             out.append(View("about/ + element specimens", paths["about/"], scheme, state="specimens"))
     return out
