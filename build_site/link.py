@@ -35,7 +35,7 @@ TYPE_LABELS = {
 }
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Link:
     """A stretch of a passage that points to another page: an entity or a timeline entry."""
 
@@ -47,7 +47,7 @@ class Link:
     kind: str              # "entity" or "date"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Corpus:
     documents: tuple[Document, ...]                  # sorted by id
     entities: tuple[Entity, ...]                     # sorted by id

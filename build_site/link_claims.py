@@ -18,7 +18,7 @@ SUBJECT_TYPES = ("product", "project", "organization", "method", "other")
 _TOLERANCE = 0.01
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Assertion:
     entity: str
     attribute: str
@@ -32,7 +32,7 @@ class Assertion:
     label: str               # the sentence's epistemic label
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Comparison:
     entity: str
     attribute: str

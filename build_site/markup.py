@@ -62,7 +62,7 @@ def escape_block(text: str) -> Md:
     return Md(_guard_line_start(escape(text)))
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Span:
     """A marked-up stretch of a passage: a link, a term, a date."""
 
@@ -73,7 +73,7 @@ class Span:
     classes: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Region:
     """A stretch of a passage wrapped in generated inline HTML (a claim label, say).
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Passage:
     """A unit of seed text that has its own anchor on its source page.
 
@@ -30,7 +30,7 @@ class Passage:
     boilerplate: bool = False     # part of a publisher's note / promotional tail
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Seed:
     """One source file, decoded: the output of the ``read`` stage."""
 
@@ -42,7 +42,7 @@ class Seed:
     encoding: str                 # "utf-8", "utf-8-sig", or the detected codec
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Block:
     """A structural unit of a source page: it renders as one element with an anchor.
 
@@ -64,7 +64,7 @@ class Block:
     boilerplate: bool = False     # inside the publisher's note at the end
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     """A seed with its structure recognised: the output of the ``structure`` stage."""
 
@@ -86,7 +86,7 @@ class Document:
         return tuple(p for block in self.blocks for p in block.passages)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Event:
     """A dated or datable statement: the sentence (or table cell) that carries a date."""
 
@@ -107,7 +107,7 @@ class Event:
     entities: tuple[str, ...] = ()   # entity ids mentioned in the summary (set by the link stage)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """A quantity stated in a claim, normalised, and what it is about."""
 
@@ -121,7 +121,7 @@ class Figure:
     entity: str | None = None     # the entity it is about (set by the link stage)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Claim:
     """One sentence of a source with its epistemic label and the figures it states."""
 

@@ -43,7 +43,7 @@ from build_site.model import Passage
 __all__ = ["Entity", "EntityIndex", "Knowledge", "Mention", "Relation", "extract_entities", "load_knowledge"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     id: str                                        # slug of the name, unique in the corpus
     name: str                                      # canonical display name
@@ -53,7 +53,7 @@ class Entity:
     description_source: tuple[str, str] | None     # (document, anchor); None when curated or absent
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True)              # no slots: see _mention, which fills __dict__ at once
 class Mention:
     entity: str
     document: str
@@ -63,7 +63,7 @@ class Mention:
     surface: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Relation:
     subject: str                                   # entity ids
     predicate: str                                 # develops, founded_by, former_staff_of, competes_with, part_of, uses
@@ -72,7 +72,7 @@ class Relation:
     anchor: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityIndex:
     entities: tuple[Entity, ...]                   # sorted by id
     mentions: tuple[Mention, ...]                  # sorted by (document, passage order, start)

@@ -32,7 +32,7 @@ _WINDOW = 60               # characters before a number searched for an attribut
 _BOUND_WINDOW = 30         # ... and for a bound ("more than", "approximately")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     start: int                 # span in the input text
     end: int
@@ -43,7 +43,7 @@ class Quantity:
     attribute: str | None      # what it measures ("MMLU", "valuation", "revenue"), if clear
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Parsed:
     """A number with its currency, scale, unit and trailing bound mark."""
 
