@@ -15,6 +15,11 @@ PREDICATE_LABELS = {
     "develops": "develops", "founded_by": "founded by", "former_staff_of": "founded by former staff of",
     "competes_with": "competes with", "part_of": "part of", "uses": "uses",
 }
+# The same relations read from their object's page.
+INVERSE_LABELS = {
+    "develops": "developed by", "founded_by": "founder of", "former_staff_of": "former staff founded",
+    "competes_with": "competes with", "part_of": "includes", "uses": "used by",
+}
 SNIPPET_RADIUS = 90
 
 

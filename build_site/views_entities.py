@@ -8,7 +8,7 @@ from .analyse.entities import Entity
 from .link import TIMELINE, TYPE_LABELS, Corpus
 from .markup import Md
 from .paths import DocsPath, entity_page, relative_link, source_page
-from .views_corpus import PREDICATE_LABELS, EntityRef, EventView, SourceTitle, event_view, snippet, source_title
+from .views_corpus import INVERSE_LABELS, PREDICATE_LABELS, EntityRef, EventView, SourceTitle, event_view, snippet, source_title
 
 ENTITIES_INDEX = DocsPath("entities/index.md")
 MAX_SNIPPETS = 30          # mentions listed on an entity page; the rest are counted per source
@@ -21,7 +21,7 @@ MATRIX_MAX_SOURCES = 24
 class RelationView:
     label: str
     other: EntityRef
-    citations: tuple[tuple[str, str], ...]      # (short source title, link to the paragraph)
+    citations: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...]   # (short source title, link, more: (¶n, link))
 
 
 @dataclass(frozen=True)
@@ -128,22 +128,28 @@ class EntityContext:
 
 
 def _relation_views(corpus: Corpus, entity: Entity, path: DocsPath, ctx: EntityContext) -> list[RelationView]:
-    """Relations of the entity, one line per (predicate, other entity), citing every passage."""
-    grouped: dict[tuple[str, str], list[tuple[str, str]]] = {}
+    """Relations of the entity, one line per (predicate, other entity), citing every passage:
+    each source once, then its further paragraphs as ¶2, ¶3..."""
+    grouped: dict[tuple[str, str], dict[str, list[str]]] = {}
     for rel in ctx.relations_of.get(entity.id, ()):
         outgoing = rel.subject == entity.id
         other = rel.object if outgoing else rel.subject
         if other not in ctx.entities:
             continue
-        label = PREDICATE_LABELS.get(rel.predicate, rel.predicate.replace("_", " "))
-        label = label if outgoing else f"{label} (inverse)" if rel.predicate != "competes_with" else label
-        citation = ((short_title(ctx.titles[rel.document]), relative_link(path, source_page(rel.document), rel.anchor))
-                    if rel.document else ("curated knowledge", ""))
-        citations = grouped.setdefault((label, other), [])
-        if citation not in citations:
-            citations.append(citation)
-    return [RelationView(label, ctx.ref(other, path), tuple(cites))
-            for (label, other), cites in sorted(grouped.items(), key=lambda kv: (kv[0][0], ctx.entities[kv[0][1]].name.lower()))]
+        label = (PREDICATE_LABELS.get(rel.predicate, rel.predicate.replace("_", " ")) if outgoing else
+                 INVERSE_LABELS.get(rel.predicate, f"{rel.predicate.replace('_', ' ')} (inverse)"))
+        links = grouped.setdefault((label, other), {}).setdefault(rel.document, [])
+        link = relative_link(path, source_page(rel.document), rel.anchor) if rel.document else ""
+        if link not in links:
+            links.append(link)
+    views = []
+    for (label, other), by_source in sorted(grouped.items(), key=lambda kv: (kv[0][0], ctx.entities[kv[0][1]].name.lower())):
+        citations = tuple(
+            (short_title(ctx.titles[document]) if document else "curated knowledge", links[0],
+             tuple((f"¶{n}", link) for n, link in enumerate(links[1:], 2)))
+            for document, links in by_source.items())
+        views.append(RelationView(label, ctx.ref(other, path), citations))
+    return views
 
 
 def short_title(title: SourceTitle, limit: int = 48) -> SourceTitle:

@@ -85,3 +85,14 @@ def test_glossary_terms_need_matching_initials():
 ])
 def test_release_status_cues(sentence, expected):
     assert tuple(status for status, _ in statuses_in(sentence)) == expected
+
+
+def test_relation_lines_read_from_both_ends_and_cite_each_source_once(tmp_path):
+    from tests.support import generate
+
+    docs, _ = generate(tmp_path, {"a.txt": "Chip News\n\nVantor Labs's Orion X1 is fast.\n\n"
+                                           "Later, Vantor Labs's Orion X1 shipped.\n"})
+    product = (docs / "entities" / "orion-x1.md").read_text("utf-8")
+    relation = next(line for line in product.splitlines() if line.startswith("- developed by"))
+    assert relation.count("Chip News") == 1 and "[¶2](" in relation        # one source, two paragraphs
+    assert "(inverse)" not in product
