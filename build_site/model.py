@@ -7,7 +7,7 @@ annotation can be traced back to the words of the seed it came from.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,8 @@ from .analyse.competitors import find_landscape
 from .analyse.entities import EntityIndex
 from .exports import export_files, landscape_files, table_files
 from .link import CLAIMS, GLOSSARY, PREDICTIONS, TIMELINE, Corpus
-from .views_claims import (claim_notes, claim_profile, claim_regions, claims_view, comparisons_by_document,
-                           glossary_view, ledger_view, paragraph_notes)
+from .views_claims import (claim_annotations, claim_notes, claim_profile, claims_view, comparisons_by_document,
+                           glossary_view, ledger_view)
 from .paths import DocsPath, entity_page, relative_link, source_page
 from .render import PageFile, front_matter, render_template
 from .views import source_page_view
@@ -53,17 +53,7 @@ def _source(corpus: Corpus, index: int, ctx: EntityContext, comparisons: tuple =
     path = source_page(doc.id)
     doc_claims = tuple(c for p in doc.passages for c in corpus.claims_by_passage.get((doc.id, p.anchor), ()))
     facts = claim_notes(doc.id, comparisons, {c.id: c for c in doc_claims}, ctx, path) if comparisons else {}
-    regions: dict[str, tuple] = {}
-    notes: dict[str, tuple] = {}               # block anchor -> its annotations
-    for block in doc.blocks:
-        per_passage = [(p, corpus.claims_by_passage.get((doc.id, p.anchor), ())) for p in block.passages]
-        markers: dict[str, int] = {}
-        if facts and block.kind in ("paragraph", "list"):     # Material annotates these elements
-            markers, block_notes = paragraph_notes(tuple(c for _, claims in per_passage for c in claims), facts)
-            if block_notes:
-                notes[block.anchor] = block_notes
-        for p, claims in per_passage:
-            regions[p.anchor] = claim_regions(claims, markers)
+    regions, notes = claim_annotations(doc, lambda p: corpus.claims_by_passage.get((doc.id, p.anchor), ()), facts)
     view = source_page_view(doc, passage_spans(corpus, doc, path), corpus.neighbours(index), regions, notes)
     view = replace(
         view,

@@ -17,7 +17,7 @@ from .analyse.statements import extract_claims
 from .analyse.structure import parse_document
 from .diagnostics import Diagnostic, counts_against_strict, diagnostic
 from .link import Corpus, link_corpus
-from .model import Document, Event, Seed
+from .model import Document, Seed
 from .pages import render_site
 from .read import read_knowledge, read_seeds
 from .write import write_pages

@@ -12,7 +12,7 @@ from .analyse.language import reading_minutes
 from .markup import Md, Region, Span, attr_list, code_block, escape, escape_block, inline
 from .model import Block, Document, Passage
 from .paths import DocsPath, relative_link, source_page
-from .views_corpus import source_title
+from .views_corpus import brief_text, source_title
 
 LANGUAGE_NAMES = {
     "en": "English", "zh-Hans": "Chinese (Simplified)", "zh-Hant": "Chinese (Traditional)",
@@ -44,7 +44,7 @@ class BlockView:
     rows: tuple[tuple[ItemView, tuple[Md, ...]], ...] = ()
     start: int = 1
     list_tag: str = "ul"
-    notes: tuple = ()                           # paragraphs: annotations (views_claims.NoteView)
+    notes: tuple = ()                           # paragraphs, lists: annotations (views_claims.NoteView)
 
 
 @dataclass(frozen=True)
@@ -89,13 +89,14 @@ def source_page_view(doc: Document, spans: dict[str, tuple[Span, ...]],
                      regions: dict[str, tuple[Region, ...]] | None = None,
                      notes: dict[str, tuple] | None = None) -> SourcePage:
     """The plan of one source page; ``spans`` holds each passage's links by anchor,
-    ``regions`` its labelled sentences and ``notes`` the annotations of its paragraphs."""
-    text_of = _TextMaker(spans, regions or {}, notes or {})
+    ``regions`` its labelled sentences and ``notes`` the annotations of its blocks, by anchor."""
+    text_of = _TextMaker(spans, regions or {})
+    notes = notes or {}
     path = source_page(doc.id)
     content = [block for block in doc.blocks if block.kind != "title"]
     heading = next((_block_view(b, text_of) for b in doc.blocks if b.kind == "title"), None)
-    body = tuple(_block_view(b, text_of) for b in content if not b.boilerplate)
-    note = tuple(_block_view(b, text_of) for b in content if b.boilerplate)
+    body = tuple(_block_view(b, text_of, notes.get(b.anchor, ())) for b in content if not b.boilerplate)
+    note = tuple(_block_view(b, text_of, notes.get(b.anchor, ())) for b in content if b.boilerplate)
     prev_doc, next_doc = neighbours
     return SourcePage(
         path=path, title=doc.title, description=_description(doc), heading=heading,
@@ -116,32 +117,27 @@ def source_page_view(doc: Document, spans: dict[str, tuple[Span, ...]],
 def _description(doc: Document) -> str:
     """The first paragraph, cut at a word boundary: the page's meta description."""
     first = next((b.passages[0].text for b in doc.blocks if b.kind == "paragraph" and not b.boilerplate), "")
-    if len(first) <= 200:
-        return first
-    cut = first[:200].rsplit(" ", 1)[0]
-    return cut + "…"
+    return brief_text(first, 200)
 
 
 class _TextMaker:
     """Renders passage text with its links and labelled sentences, from an offset on."""
 
-    def __init__(self, spans: dict[str, tuple[Span, ...]], regions: dict[str, tuple[Region, ...]],
-                 notes: dict[str, tuple] | None = None) -> None:
+    def __init__(self, spans: dict[str, tuple[Span, ...]], regions: dict[str, tuple[Region, ...]]) -> None:
         self.spans = spans
         self.regions = regions
-        self.notes = notes or {}                 # block anchor -> annotations
-        self.guarded: set[str] = set()           # passages inside an annotated element
 
-    def __call__(self, passage: Passage, skip: int = 0) -> Md:
+    def __call__(self, passage: Passage, skip: int = 0, annotated: bool = False) -> Md:
+        """``annotated``: the passage is inside an element Material annotates (see ``inline``)."""
         spans = tuple(Span(s.start - skip, s.end - skip, s.href, s.title, s.classes)
                       for s in self.spans.get(passage.anchor, ()) if s.start >= skip)
         regions = tuple(Region(max(0, r.start - skip), r.end - skip, r.opening, r.closing)
                         for r in self.regions.get(passage.anchor, ()) if r.end > skip)
         return inline(passage.text[skip:], spans, line_start=True, regions=regions,
-                      guard_markers=passage.anchor in self.guarded)
+                      guard_markers=annotated)
 
-    def item(self, passage: Passage) -> ItemView:
-        return ItemView(passage.anchor, passage.lang, self(passage), passage.kind)
+    def item(self, passage: Passage, annotated: bool = False) -> ItemView:
+        return ItemView(passage.anchor, passage.lang, self(passage, annotated=annotated), passage.kind)
 
     def cells(self, passage: Passage) -> tuple[Md, ...]:
         own = self.spans.get(passage.anchor, ())
@@ -153,18 +149,22 @@ class _TextMaker:
         return tuple(cells)
 
 
-def _block_view(block: Block, text_of: _TextMaker) -> BlockView:
+# The blocks that can carry Material annotations: markers in their text, notes in a list after them.
+ANNOTATED_KINDS = ("paragraph", "list")
+
+
+def _block_view(block: Block, text_of: _TextMaker, notes: tuple = ()) -> BlockView:
+    """``notes``: the block's annotations (paragraphs and lists only: Material annotates those):
+    markers in the text, the notes in a list after the block."""
     first = block.passages[0]
-    attrs = attr_list(block.anchor, block.lang)
-    notes = text_of.notes.get(block.anchor, ()) if block.kind in ("paragraph", "list") else ()
-    if notes:                    # Material's annotations: markers in the text, notes in the list after it
-        attrs = attr_list(block.anchor, block.lang, classes=("annotate",))
-        text_of.guarded.update(p.anchor for p in block.passages)
+    annotated = bool(notes) and block.kind in ANNOTATED_KINDS
+    notes = notes if annotated else ()
+    attrs = attr_list(block.anchor, block.lang, classes=("annotate",) if annotated else ())
     if block.kind in ("title", "heading"):
         # Headings stay plain text: no links or labels inside them (the table of contents repeats them).
         return BlockView(block.kind, block.anchor, block.lang, escape_block(first.text), attrs, "#" * block.level)
     if block.kind == "list":
-        items = tuple(text_of.item(p) for p in block.passages)
+        items = tuple(text_of.item(p, annotated) for p in block.passages)
         if block.markers:
             items = tuple(replace(item, marker=marker) for item, marker in zip(items, block.markers))
         return BlockView("list", block.anchor, block.lang, items=items, notes=notes,
@@ -178,9 +178,9 @@ def _block_view(block: Block, text_of: _TextMaker) -> BlockView:
     if block.kind == "front_matter":
         return BlockView("front_matter", block.anchor, block.lang, code_block(first.text))
     if block.label:
-        body = text_of(first, skip=_label_end(first.text, block.label))
+        body = text_of(first, skip=_label_end(first.text, block.label), annotated=annotated)
         return BlockView(block.kind, block.anchor, block.lang, body, attrs, label=escape(block.label), notes=notes)
-    return BlockView("paragraph", block.anchor, block.lang, text_of(first), attrs, notes=notes)
+    return BlockView("paragraph", block.anchor, block.lang, text_of(first, annotated=annotated), attrs, notes=notes)
 
 
 def _label_end(text: str, label: str) -> int:
@@ -191,4 +191,4 @@ def _label_end(text: str, label: str) -> int:
     return pos
 
 
-__all__ = ["SourcePage", "language_list", "source_page_view"]
+__all__ = ["ANNOTATED_KINDS", "SourcePage", "language_list", "source_page_view"]

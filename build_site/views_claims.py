@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .link import CLAIMS, GLOSSARY, PREDICTIONS, Corpus, term_anchor, timeline_page
 from .link_claims import Comparison
 from .markup import Md, Region, escape
-from .model import Claim, Event
+from .model import Claim, Document, Event, Passage
 from .paths import DocsPath, relative_link, source_page
+from .views import ANNOTATED_KINDS
 from .views_corpus import EntityRef, source_title
 
 LABELS = ("stated", "attributed", "hedged", "rumour", "prediction", "opinion")
@@ -47,7 +49,7 @@ def claim_regions(claims: tuple[Claim, ...], markers: dict[str, int] | None = No
 @dataclass(frozen=True)
 class NoteFact:
     subject: str              # "Claude Mythos · release status"
-    value: str                # what this source says
+    value: str                # what this sentence says (values joined, when it states several)
     verdict: str              # conflicts, agrees, single-source
     verdict_name: str
     others: tuple[tuple[str, str], ...]    # (source title, its values) of the other sources
@@ -96,19 +98,19 @@ def claim_notes(document: str, comparisons: tuple[Comparison, ...], claims: dict
                 if a.value not in values:
                     values.append(a.value)
         other_view = tuple((ctx.titles[d], ", ".join(v)) for d, v in others.items())
+        own: dict[str, list[str]] = {}          # claim -> the values it states for this attribute
         for a in comparison.assertions:
-            if a.document != document or a.claim not in claims:
-                continue
-            fact = NoteFact(subject, a.value, comparison.verdict, VERDICT_NAMES[comparison.verdict], other_view, link)
-            items = facts.setdefault(a.claim, [])
-            if fact not in items:
-                items.append(fact)
+            if a.document == document and a.claim in claims and a.value not in own.setdefault(a.claim, []):
+                own[a.claim].append(a.value)
+        for claim, values in own.items():
+            facts.setdefault(claim, []).append(NoteFact(subject, ", ".join(values), comparison.verdict,
+                                                        VERDICT_NAMES[comparison.verdict], other_view, link))
     return {claim: tuple(items) for claim, items in facts.items()}
 
 
-def paragraph_notes(claims: tuple[Claim, ...], facts: dict[str, tuple[NoteFact, ...]]
-                    ) -> tuple[dict[str, int], tuple[NoteView, ...]]:
-    """Numbers the annotated claims of one paragraph in text order: markers and notes."""
+def block_notes(claims: tuple[Claim, ...], facts: dict[str, tuple[NoteFact, ...]]
+                ) -> tuple[dict[str, int], tuple[NoteView, ...]]:
+    """Numbers the annotated claims of one block in text order: markers and notes."""
     markers: dict[str, int] = {}
     notes: list[NoteView] = []
     for claim in claims:
@@ -135,6 +137,24 @@ def claim_profile(claims: tuple[Claim, ...]) -> tuple[ProfileItem, ...]:
         counts[claim.label] += 1
     return tuple(ProfileItem(label, LABEL_NAMES[label], n, round(100 * n / total), round(100 * n / total, 1))
                  for label, n in counts.items() if n)
+
+
+def claim_annotations(doc: Document, claims_of: Callable[[Passage], tuple[Claim, ...]],
+                      facts: dict[str, tuple[NoteFact, ...]]) -> tuple[dict[str, tuple[Region, ...]], dict[str, tuple]]:
+    """A source page's labelled sentences (passage anchor -> regions) and the annotations of
+    the blocks that can carry them (block anchor -> notes), markers numbered per block."""
+    regions: dict[str, tuple[Region, ...]] = {}
+    notes: dict[str, tuple] = {}
+    for block in doc.blocks:
+        per_passage = [(p, claims_of(p)) for p in block.passages]
+        markers: dict[str, int] = {}
+        if facts and block.kind in ANNOTATED_KINDS:
+            markers, found = block_notes(tuple(c for _, claims in per_passage for c in claims), facts)
+            if found:
+                notes[block.anchor] = found
+        for passage, claims in per_passage:
+            regions[passage.anchor] = claim_regions(claims, markers)
+    return regions, notes
 
 
 # ---- claims page --------------------------------------------------------------------------

@@ -54,25 +54,6 @@ def source_title(doc: Document) -> SourceTitle:
     return SourceTitle(doc.title, doc.title_lang)
 
 
-class SourceTitle(str):
-    """A source's title as other pages print it: the text, plus its language (``lang``).
-
-    Titles are seed text in any script and direction, so templates print them with
-    ``m.title()``: isolated for bidi (``<bdi>``) and with ``lang`` when not the page's. A
-    ``str``, so sorting, comparing and escaping are unchanged."""
-
-    lang: str
-
-    def __new__(cls, text: str, lang: str = "") -> SourceTitle:
-        title = super().__new__(cls, text)
-        title.lang = lang
-        return title
-
-
-def source_title(doc: Document) -> SourceTitle:
-    return SourceTitle(doc.title, doc.title_lang)
-
-
 @dataclass(frozen=True)
 class EntityRef:
     name: str

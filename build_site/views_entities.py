@@ -8,7 +8,8 @@ from .analyse.entities import Entity
 from .link import TIMELINE, TYPE_LABELS, Corpus
 from .markup import Md
 from .paths import DocsPath, entity_page, relative_link, source_page
-from .views_corpus import INVERSE_LABELS, PREDICATE_LABELS, EntityRef, EventView, SourceTitle, event_view, snippet, source_title
+from .views_corpus import (INVERSE_LABELS, PREDICATE_LABELS, EntityRef, EventView, SourceTitle, brief_text,
+                           event_view, snippet, source_title)
 
 ENTITIES_INDEX = DocsPath("entities/index.md")
 MAX_SNIPPETS = 30          # mentions listed on an entity page; the rest are counted per source
@@ -153,7 +154,7 @@ def _relation_views(corpus: Corpus, entity: Entity, path: DocsPath, ctx: EntityC
 
 
 def short_title(title: SourceTitle, limit: int = 48) -> SourceTitle:
-    return title if len(title) <= limit else SourceTitle(title[: limit - 1].rstrip() + "…", title.lang)
+    return title if len(title) <= limit else SourceTitle(brief_text(title, limit), title.lang)
 
 
 def _mention_view(mention, path: DocsPath, ctx: EntityContext) -> MentionView:

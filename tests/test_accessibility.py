@@ -41,12 +41,12 @@ def test_every_page_type_is_checked(samples):
     assert CORE_PAGE_TYPES <= {page.page_type for page in samples}
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_no_page_type_has_an_axe_violation(browser, base_url, samples, scheme):
+def assert_no_violations(browser, base_url, samples, scheme, width: int = 1280):
+    """Run axe-core on each sample page in a window ``width`` px wide."""
     require(axe.missing_tools())
     failures = {}
     for sample in samples:
-        page = axe.open_page(browser, base_url + sample.path, scheme)
+        page = axe.open_page(browser, base_url + sample.path, scheme, width)
         try:
             violations = axe.run_axe(page)
         finally:
@@ -54,22 +54,18 @@ def test_no_page_type_has_an_axe_violation(browser, base_url, samples, scheme):
         if violations:
             failures[f"{sample.page_type} ({sample.path or 'index.html'}), {scheme}"] = axe.describe(violations)
     assert not failures, "axe-core found WCAG A/AA violations:\n" + report(failures)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_page_type_has_an_axe_violation(browser, base_url, samples, scheme):
+    assert_no_violations(browser, base_url, samples, scheme)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_page_types_that_change_on_a_phone_have_no_axe_violation(browser, base_url, samples, scheme):
     """Charts that scroll sideways, tables shown as cards, annotation markers: at 390 px."""
-    require(axe.missing_tools())
-    failures = {}
-    for sample in (s for s in samples if s.page_type in axe.PHONE_PAGE_TYPES):
-        page = axe.open_page(browser, base_url + sample.path, scheme, axe.PHONE)
-        try:
-            violations = axe.run_axe(page)
-        finally:
-            page.context.close()
-        if violations:
-            failures[f"{sample.page_type} ({sample.path or 'index.html'}), {scheme}"] = axe.describe(violations)
-    assert not failures, "axe-core found WCAG A/AA violations:\n" + report(failures)
+    assert_no_violations(browser, base_url, [s for s in samples if s.page_type in axe.PHONE_PAGE_TYPES],
+                         scheme, axe.PHONE)
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -8,7 +8,7 @@ import pytest
 
 from build_site.markup import Region, inline
 from build_site.model import Claim
-from build_site.views_claims import claim_regions, paragraph_notes
+from build_site.views_claims import block_notes, claim_annotations, claim_regions
 from tests.support import generate, site_markdown
 
 TWO_SOURCES = {
@@ -32,18 +32,34 @@ def test_a_marker_follows_the_claim_and_a_stated_claim_gets_a_span_too():
     assert regions[1].closing == "</span> (2)" and ">Rumour</span>" in regions[1].opening
 
 
-def test_paragraph_notes_are_numbered_in_text_order():
+def test_block_notes_are_numbered_in_text_order():
     claims = (_claim("c-1", 0, 5), _claim("c-2", 6, 11), _claim("c-3", 12, 14))
-    markers, notes = paragraph_notes(claims, {"c-3": ("third",), "c-1": ("first",)})
+    markers, notes = block_notes(claims, {"c-3": ("third",), "c-1": ("first",)})
     assert markers == {"c-1": 1, "c-3": 2}
     assert [(n.number, n.facts) for n in notes] == [(1, ("first",)), (2, ("third",))]
+
+
+def test_only_blocks_material_annotates_get_markers():
+    from build_site.model import Block, Document, Passage
+
+    def block(kind: str, anchor: str) -> Block:
+        return Block(kind=kind, anchor=anchor, line=1, lang="en",
+                     passages=(Passage(document="d", anchor=f"{anchor}-1", text="A claim.", kind=kind, lang="en", line=1),))
+
+    claims = {"p-1-1": (_claim("c-p", 0, 8),), "t-1-1": (_claim("c-t", 0, 8),)}
+    doc = Document(id="d", seed=None, title="T", title_lang="en", translated_title=None, translated_title_lang=None,
+                   blocks=(block("paragraph", "p-1"), block("table", "t-1")), published=None, languages=("en",),
+                   latin_words=4, cjk_chars=0)
+    regions, notes = claim_annotations(doc, lambda p: claims.get(p.anchor, ()), {"c-p": ("f",), "c-t": ("f",)})
+    assert list(notes) == ["p-1"] and regions["p-1-1"][0].closing.endswith("(1)")
+    assert regions["t-1-1"] == ()                   # a table cell is not annotated: no bare "(1)"
 
 
 @pytest.mark.parametrize("text", ["see (1) and (23)", "(4)", "a(5)b"])
 def test_seed_numbers_in_parentheses_never_become_markers(text: str):
     html = site_markdown().convert(str(inline(text, guard_markers=True)))
     plain = re.sub(r"<[^>]+>", "", html)
-    assert plain == f"<p>{text}</p>".replace("<p>", "").replace("</p>", "")     # every character kept
+    assert plain == text                                                     # every character kept
     # Material matches /\(\d+\)/ within one text node: no text node may hold one.
     assert not any(re.search(r"\(\d+\)", node) for node in re.split(r"<[^>]+>", html))
 
@@ -73,6 +89,8 @@ def test_compared_claims_are_annotated_with_what_the_other_source_says(tmp_path:
         assert len(items.split("<li>")) - 1 == len(markers) >= 1
     assert '(<span class="bs-num">1</span>)' in alpha                      # the seed's "(1)" stays text
     assert "Alpha Report" in beta
+    beta_notes = [line for line in beta.splitlines() if line.startswith("1.  **")]
+    assert beta_notes and all(note.count("Orion X1 · release status") == 1 for note in beta_notes)  # one line per attribute
 
 
 def test_annotated_source_still_holds_every_character(tmp_path: Path):
