@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
+from .parallel import default_jobs
 from .pipeline import BuildOptions, build
 from .settings import load_settings
 
@@ -23,8 +24,21 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--knowledge", type=Path, default=Path("knowledge.yml"),
                         help="curated knowledge file: aliases, types, descriptions, relations (default: knowledge.yml, if present)")
     parser.add_argument("--strict", action="store_true", help="exit with status 1 when any warning is reported")
+    parser.add_argument("--jobs", type=_jobs, default=None, metavar="N",
+                        help="processes for the per-document stages and rendering, same output "
+                             "(default: extra.build_site.jobs of --config, else 1; 0: one per core)")
     parser.add_argument("--quiet", action="store_true", help="print only diagnostics, not the summary line")
     return parser.parse_args(argv)
+
+
+def _jobs(text: str) -> int:
+    try:
+        jobs = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
+    if jobs < 0:
+        raise argparse.ArgumentTypeError(f"must not be negative: {jobs}")
+    return jobs or default_jobs()
 
 
 class TerminalProgress:
@@ -62,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
     progress = TerminalProgress(sys.stderr) if sys.stderr.isatty() and not args.quiet else None
     report = build(BuildOptions(seeds_dir=args.seeds, docs_dir=args.docs, site_name=settings.site_name,
                                 strict=args.strict, as_of=settings.as_of, knowledge_file=args.knowledge,
-                                progress=progress))
+                                progress=progress, jobs=args.jobs if args.jobs is not None else settings.jobs))
     if progress is not None:
         progress.clear()
     for diag in report.diagnostics:

@@ -11,10 +11,19 @@ import logging
 import os
 from pathlib import Path
 
+from build_site import documents
 from build_site.pipeline import BuildOptions, build
 from build_site.settings import settings_from_mapping
 
 log = logging.getLogger("mkdocs.hooks.build_site")
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    """Under `mkdocs serve`, keep per-seed analyses between rebuilds (keyed by content hash,
+    so saving one seed re-analyses that seed only). The cache lives in the build_site
+    package, which Python imports once per process, whatever MkDocs does with this file."""
+    if command == "serve" and documents.SERVE_CACHE is None:
+        documents.SERVE_CACHE = documents.AnalysisCache()
 
 
 def on_config(config):
@@ -35,7 +44,7 @@ def on_pre_build(config) -> None:
     settings = settings_from_mapping({"site_name": config.site_name, "extra": dict(config.extra)})
     report = build(BuildOptions(seeds_dir=root / "seeds", docs_dir=Path(config.docs_dir),
                                 site_name=settings.site_name, as_of=settings.as_of,
-                                knowledge_file=root / "knowledge.yml"))
+                                knowledge_file=root / "knowledge.yml", jobs=settings.jobs, cache=documents.SERVE_CACHE))
     for diag in report.diagnostics:
         (log.warning if diag.severity != "info" else log.info)(diag.format())
     log.info(report.summary_line())

@@ -1,8 +1,9 @@
 """Which pages the site has: one function per page type, each view -> template -> PageFile."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from functools import partial
 
 from .analyse.competitors import find_landscape
 from .analyse.entities import EntityIndex
@@ -23,22 +24,39 @@ from .views_timeline import timeline_index_view, timeline_pages
 def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> Iterator[PageFile]:
     """Every page and data file, one at a time: the writer stores each as it comes, so the
     whole site is never held in memory."""
+    for task in page_tasks(corpus, site_name=site_name, as_of=as_of):
+        yield from task()
+
+
+PageTask = Callable[[], Iterable[PageFile]]
+
+
+def page_tasks(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> list[PageTask]:
+    """The site as a list of independent units of work, each giving one or more files.
+
+    A task depends on the corpus only (never on another task), so tasks can run in any
+    process and in any order; the files are the same.
+    """
     ctx = EntityContext(corpus)
-    yield _home(corpus, site_name, ctx, as_of)
     compared = comparisons_by_document(corpus)
-    for i, doc in enumerate(corpus.documents):
-        yield _source(corpus, i, ctx, compared.get(doc.id, ()))
-    for entity in corpus.entities:
-        yield _entity(corpus, entity, ctx)
-    yield _entities_index(corpus, ctx)
-    yield from _timeline(corpus, ctx)
-    yield _claims(corpus, ctx)
-    yield _predictions(corpus, ctx, as_of)
-    yield _glossary(corpus, ctx)
-    yield from export_files(corpus)
-    yield from _competitors(corpus, ctx)
-    yield _tables(corpus, ctx)
-    yield from table_files(corpus.documents)
+    return [
+        partial(_one, _home, corpus, site_name, ctx, as_of),
+        *(partial(_one, _source, corpus, i, ctx, compared.get(doc.id, ())) for i, doc in enumerate(corpus.documents)),
+        *(partial(_one, _entity, corpus, entity, ctx) for entity in corpus.entities),
+        partial(_one, _entities_index, corpus, ctx),
+        partial(_timeline, corpus, ctx),
+        partial(_one, _claims, corpus, ctx),
+        partial(_one, _predictions, corpus, ctx, as_of),
+        partial(_one, _glossary, corpus, ctx),
+        partial(export_files, corpus),
+        partial(_competitors, corpus, ctx),
+        partial(_one, _tables, corpus, ctx),
+        partial(table_files, corpus.documents),
+    ]
+
+
+def _one(render: Callable[..., PageFile], *args) -> tuple[PageFile]:
+    return (render(*args),)
 
 
 def _home(corpus: Corpus, site_name: str, ctx: EntityContext, as_of: str | None) -> PageFile:

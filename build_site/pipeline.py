@@ -11,16 +11,13 @@ from typing import Protocol
 from pathlib import Path
 
 from .analyse.entities import extract_entities
-from .analyse.events import extract_events
-from .analyse.glossary import find_terms
-from .analyse.statements import extract_claims
-from .analyse.structure import parse_document
-from .diagnostics import Diagnostic, counts_against_strict, diagnostic
+from .diagnostics import Diagnostic, counts_against_strict
+from .documents import STAGES, AnalysisCache, analyse_documents
 from .link import Corpus, link_corpus
-from .model import Document, Seed
-from .pages import render_site
+from .pages import page_tasks
+from .parallel import fork_available, fork_map
 from .read import read_knowledge, read_seeds
-from .write import write_pages
+from .write import WriteResult, finish, store_pages
 
 
 @dataclass(frozen=True)
@@ -32,6 +29,8 @@ class BuildOptions:
     knowledge_file: Path | None = None   # curated knowledge (knowledge.yml), optional
     as_of: str | None = None        # ISO date: "today" for the predictions ledger (never the clock)
     progress: Progress | None = None  # told how far each stage is (the CLI draws it on a terminal)
+    jobs: int = 1                   # processes for the per-document stages and rendering (same output)
+    cache: AnalysisCache | None = None  # per-seed analyses kept between builds (mkdocs serve)
 
 
 class Progress(Protocol):
@@ -54,6 +53,7 @@ class BuildReport:
     diagnostics: tuple[Diagnostic, ...]
     timings: tuple[tuple[str, float], ...] = field(default=())
     counts: tuple[tuple[str, int], ...] = field(default=())     # what the analysis found
+    reused: int = 0                 # seeds whose analysis came from the cache (unchanged since the last build)
 
 
     @property
@@ -63,7 +63,8 @@ class BuildReport:
     def summary_line(self) -> str:
         stages = ", ".join(f"{name} {seconds * 1000:.0f} ms" for name, seconds in self.timings)
         found = "".join(f", {n} {name}" for name, n in self.counts)
-        return (f"build_site: {self.seeds} seeds read, {self.written} pages written, "
+        reused = f" ({self.reused} unchanged, analysis reused)" if self.reused else ""
+        return (f"build_site: {self.seeds} seeds read{reused}, {self.written} pages written, "
                 f"{self.unchanged} unchanged, {self.removed} removed, "
                 f"{len(self.problems)} warnings{found} ({stages})")
 
@@ -82,7 +83,12 @@ class _Clock:
 
     def split(self, first: str, second: str, first_seconds: float, second_seconds: float) -> None:
         """Two interleaved stages measured together: record each one's share."""
-        self.timings += [(first, first_seconds), (second, second_seconds)]
+        self.share((first, second), (first_seconds, second_seconds))
+
+    def share(self, stages, seconds) -> None:
+        """Interleaved stages measured separately: record each one's time (summed over worker
+        processes when they ran in parallel)."""
+        self.timings += list(zip(stages, seconds))
         self._last = time.perf_counter()
 
 
@@ -95,59 +101,56 @@ def build(options: BuildOptions) -> BuildReport:
     knowledge, knowledge_diags = read_knowledge(options.knowledge_file)
     diags = diags + knowledge_diags
     clock.lap("read")
-    # 2. Structure: title, headings, paragraphs, lists, tables, Q&A, publisher's note.
-    documents, structure_diags = _structure_all(seeds, progress)
-    clock.lap("structure")
-    # 3. Analyse: entities across the corpus, events per document.
+    # 2-3. Per document: structure (title, headings, paragraphs, lists, tables, Q&A, publisher's
+    # note), then events, claims and glossary terms; cached by content hash, optionally parallel.
+    progress("analyse", 0, len(seeds))
+    hits = options.cache.hits if options.cache is not None else 0
+    analyses = analyse_documents(seeds, jobs=options.jobs, cache=options.cache,
+                                 progress=lambda done: progress("analyse", done, len(seeds)))
+    documents = [a.document for a in analyses if a.document is not None]
+    events = [e for a in analyses for e in a.events]
+    claims = [c for a in analyses for c in a.claims]
+    terms = [t for a in analyses for t in a.terms]
+    analysis_diags = tuple(d for a in analyses for d in a.diagnostics)
+    clock.share(STAGES, [sum(a.seconds[i] for a in analyses) for i in range(len(STAGES))])
+    # 3. Analyse across the corpus: entities (one pass over each passage).
     progress("entities", 0, 0)
     entity_index = extract_entities([p for doc in documents for p in doc.passages], knowledge)
     clock.lap("entities")
-    events, event_diags = _per_document(documents, extract_events, "events", progress)
-    clock.lap("events")
-    claims, claim_diags = _per_document(documents, extract_claims, "claims", progress)
-    terms, term_diags = _per_document(documents, find_terms, "glossary", progress)
-    clock.lap("claims")
     # 4. Link: cross-references that need the whole corpus.
     progress("link", 0, 0)
     corpus: Corpus = link_corpus(documents, entity_index, events, claims, terms)
     clock.lap("link")
     # 5-6. Render page plans to Markdown and JSON, and write each file as it is rendered (only
     # changed files; pages of deleted seeds are removed): the site is never all in memory.
-    pages = render_site(corpus, site_name=options.site_name, as_of=options.as_of)
-    result = write_pages(options.docs_dir, pages, lambda done: progress("pages", done, 0))
+    result = _render_and_write(corpus, options, progress)
     clock.split("render", "write", result.total_seconds - result.seconds, result.seconds)
     return BuildReport(
         seeds=len(seeds), pages=result.pages, written=result.written, unchanged=result.unchanged,
-        removed=result.removed, diagnostics=tuple(sorted(diags + structure_diags + event_diags + claim_diags + term_diags)),
+        removed=result.removed, diagnostics=tuple(sorted(diags + analysis_diags)),
         timings=tuple(clock.timings),
         counts=(("entities", len(corpus.entities)), ("events", len(corpus.events)), ("claims", len(corpus.claims))),
+        reused=options.cache.hits - hits if options.cache is not None else 0,
     )
 
 
-def _structure_all(seeds: tuple[Seed, ...], progress: Progress = _no_progress
-                   ) -> tuple[list[Document], tuple[Diagnostic, ...]]:
-    documents: list[Document] = []
-    diags: list[Diagnostic] = []
-    for done, seed in enumerate(seeds):
-        progress("structure", done, len(seeds))
-        try:
-            document, doc_diags = parse_document(seed)
-            documents.append(document)
-            diags.extend(doc_diags)
-        except Exception as exc:  # isolate the seed; the build goes on  # noqa: BLE001
-            diags.append(diagnostic(seed.display_path, 0, "BS199", f"structure stage failed: {exc!r}"))
-    return documents, tuple(diags)
+# Below this many pages per worker, starting processes costs more than it saves.
+MIN_PAGES_PER_JOB = 50
 
 
-def _per_document(documents: list[Document], stage, name: str, progress: Progress = _no_progress
-                  ) -> tuple[list, tuple[Diagnostic, ...]]:
-    """Run a per-document analysis on every document, isolating failures to their seed."""
-    results: list = []
-    diags: list[Diagnostic] = []
-    for done, document in enumerate(documents):
-        progress(name, done, len(documents))
-        try:
-            results.extend(stage(document))
-        except Exception as exc:  # isolate the seed; the build goes on  # noqa: BLE001
-            diags.append(diagnostic(document.seed.display_path, 0, "BS199", f"{name} stage failed: {exc!r}"))
-    return results, tuple(diags)
+def _render_and_write(corpus: Corpus, options: BuildOptions, progress: Progress) -> WriteResult:
+    """Render every page and write it as it comes, in ``options.jobs`` processes (each takes
+    every n-th task); unchanged files are left alone, files no page claims are removed."""
+    started = time.perf_counter()
+    tasks = page_tasks(corpus, site_name=options.site_name, as_of=options.as_of)
+    workers = min(options.jobs, len(tasks) // MIN_PAGES_PER_JOB)
+    if workers <= 1 or not fork_available():
+        pages = (page for task in tasks for page in task())
+        return finish(options.docs_dir, [store_pages(options.docs_dir, pages, lambda done: progress("pages", done, 0))],
+                      started)
+    progress("pages", 0, 0)
+
+    def part(k: int):
+        return store_pages(options.docs_dir, (page for task in tasks[k::workers] for page in task()))
+
+    return finish(options.docs_dir, fork_map(part, workers), started)

@@ -15,6 +15,7 @@ import yaml
 class Settings:
     site_name: str = "Source analysis"
     as_of: str | None = None          # extra.build_site.as_of: "today" for the predictions ledger
+    jobs: int = 1                     # extra.build_site.jobs: processes (0: one per core)
 
 
 class _TolerantLoader(yaml.SafeLoader):
@@ -44,4 +45,19 @@ def settings_from_mapping(data: dict) -> Settings:
     extra = (data.get("extra") or {}).get("build_site") or {}
     as_of = extra.get("as_of")
     return Settings(site_name=str(data.get("site_name") or Settings.site_name),
-                    as_of=str(as_of) if as_of else None)
+                    as_of=str(as_of) if as_of else None, jobs=_jobs(extra.get("jobs", 1)))
+
+
+def _jobs(value: object) -> int:
+    """``jobs`` as a count of processes: 0 (or "auto") means one per core."""
+    from .parallel import default_jobs  # noqa: PLC0415
+
+    if value in (0, "0", "auto"):
+        return default_jobs()
+    try:
+        jobs = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"extra.build_site.jobs must be a number of processes or 'auto', not {value!r}") from None
+    if jobs < 0:
+        raise ValueError(f"extra.build_site.jobs must not be negative, not {jobs}")
+    return jobs

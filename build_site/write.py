@@ -6,6 +6,7 @@ files it owns that the new build does not produce are removed (pages of deleted 
 """
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -38,36 +39,62 @@ def owned_files(docs_dir: Path) -> set[str]:
 def write_pages(docs_dir: Path, pages: Iterable[PageFile], progress: Callable[[int], None] | None = None) -> WriteResult:
     """Store each page as it comes (only if its content changed), then remove the files of
     ``docs_dir``'s generated area that no page claimed. Two pages with one path are a bug."""
-    written = unchanged = 0
-    seen: set[str] = set()
     started = time.perf_counter()
-    busy = 0.0                                  # seconds spent here, not in the producer
+    stored = store_pages(docs_dir, pages, progress)
+    return finish(docs_dir, [stored], started)
+
+
+@dataclass(frozen=True)
+class Stored:
+    """What :func:`store_pages` did: the paths it was given, in order, and its counts."""
+
+    paths: tuple[str, ...]
+    written: int
+    unchanged: int
+    seconds: float                 # time spent writing, not producing the pages
+
+
+def store_pages(docs_dir: Path, pages: Iterable[PageFile], progress: Callable[[int], None] | None = None) -> Stored:
+    """Write each page whose content changed (atomically); leave the others untouched."""
+    written = unchanged = 0
+    paths: list[str] = []
+    busy = 0.0
     for page in pages:
         mark = time.perf_counter()
-        if page.path in seen:
-            raise ValueError(f"two generated files share the path {page.path}")
-        seen.add(page.path)
+        paths.append(page.path)
         target = docs_dir / page.path
         data = page.content.encode("utf-8")
         if target.is_file() and target.read_bytes() == data:
             unchanged += 1
         else:
             target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(target.name + ".tmp")
+            tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
             tmp.write_bytes(data)
             tmp.replace(target)        # atomic: a watcher never sees half a page
             written += 1
         busy += time.perf_counter() - mark
         if progress is not None:
-            progress(len(seen))
+            progress(len(paths))
+    return Stored(tuple(paths), written, unchanged, busy)
+
+
+def finish(docs_dir: Path, parts: list[Stored], started: float) -> WriteResult:
+    """After every page is stored (by one process or several): check that no two pages
+    share a path, and remove the generated files that no page claimed."""
+    seen: set[str] = set()
+    for part in parts:
+        for path in part.paths:
+            if path in seen:
+                raise ValueError(f"two generated files share the path {path}")
+            seen.add(path)
     mark = time.perf_counter()
     stale = sorted(owned_files(docs_dir) - seen)
     for rel in stale:
         (docs_dir / rel).unlink()
     _remove_empty_dirs(docs_dir)
-    busy += time.perf_counter() - mark
-    return WriteResult(written, unchanged, len(stale), pages=len(seen), seconds=busy,
-                       total_seconds=time.perf_counter() - started)
+    busy = sum(part.seconds for part in parts) + time.perf_counter() - mark
+    return WriteResult(sum(p.written for p in parts), sum(p.unchanged for p in parts), len(stale),
+                       pages=len(seen), seconds=busy, total_seconds=time.perf_counter() - started)
 
 
 def _remove_empty_dirs(docs_dir: Path) -> None:

@@ -56,7 +56,7 @@ def test_generator_never_imports_mkdocs():
 def test_help_lists_the_documented_options():
     out = subprocess.run([sys.executable, "-m", "build_site", "--help"], capture_output=True, text=True, cwd=REPO)
     readme = (REPO / "README.md").read_text("utf-8")
-    for option in ("--seeds", "--docs", "--strict", "--config", "--quiet", "--knowledge"):
+    for option in ("--seeds", "--docs", "--strict", "--config", "--quiet", "--knowledge", "--jobs"):
         assert option in out.stdout
         assert f"`{option}" in readme, f"README does not document {option}"
 
@@ -101,14 +101,14 @@ def test_progress_is_reported_per_stage_and_drawn_only_on_a_terminal(tmp_path: P
     report = build(BuildOptions(seeds_dir=seeds, docs_dir=tmp_path / "out",
                                 progress=lambda stage, done, total: calls.append((stage, done, total))))
     stages = list(dict.fromkeys(stage for stage, _, _ in calls))
-    assert stages == ["read", "structure", "entities", "events", "claims", "glossary", "link", "pages"]
-    assert ("events", 2, 3) in calls and calls[-1] == ("pages", report.pages, 0)
+    assert stages == ["read", "analyse", "entities", "link", "pages"]
+    assert ("analyse", 2, 3) in calls and calls[-1] == ("pages", report.pages, 0)
     assert dict(report.counts)["events"] >= 3 and "3 events" in report.summary_line()
 
     stream = io.StringIO()
     drawn = TerminalProgress(stream, interval=0)
-    drawn("events", 2, 3)
+    drawn("analyse", 2, 3)
     drawn.clear()
-    assert stream.getvalue() == "\r\x1b[Kbuild_site: events 2/3\r\x1b[K"
+    assert stream.getvalue() == "\r\x1b[Kbuild_site: analyse 2/3\r\x1b[K"
     piped = run("--seeds", "in", "--docs", "out2", cwd=tmp_path)          # stderr is a pipe here
     assert "\r" not in piped.stderr and piped.returncode == 0
