@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
 from .analyse.entities import Entity, EntityIndex, Mention
@@ -20,10 +21,52 @@ from .paths import DocsPath, entity_page
 TIMELINE = DocsPath("timeline/index.md")
 
 
-def timeline_page(event: Event) -> DocsPath:
-    """The timeline is split by year so pages stay small; relative and undated events have
-    their own page."""
-    return DocsPath(f"timeline/{event.start[:4]}.md") if event.start else DocsPath("timeline/undated.md")
+UNDATED = "Relative and undated"
+# A timeline page holds at most this many events: a denser year is cut into parts, in
+# chronological order, so that no page grows with the corpus (a page of 7,000 events is
+# megabytes of HTML no reader scrolls through).
+MAX_EVENTS_PER_PAGE = 400
+
+
+@dataclass(frozen=True, slots=True)
+class TimelinePart:
+    """One page of the timeline: a year (or part of a dense year), or the relative/undated events."""
+
+    year: str                        # "2019"; UNDATED for relative and undated events
+    part: int                        # 1-based
+    parts: int                       # how many pages the year has
+    path: DocsPath
+    events: tuple[Event, ...]        # chronological
+
+    @property
+    def label(self) -> str:
+        return self.year if self.parts == 1 else f"{self.year}, part {self.part} of {self.parts}"
+
+
+def timeline_parts(events: Sequence[Event], size: int = MAX_EVENTS_PER_PAGE) -> tuple[TimelinePart, ...]:
+    """The timeline's pages: one per year, in order, then relative and undated events; a group
+    of more than ``size`` events is cut into consecutive parts (``2022.md``, ``2022-part-2.md``)."""
+    groups: list[tuple[str, list[Event]]] = []
+    undated: list[Event] = []
+    for event in events:                 # chronological: one year's events are consecutive
+        if not event.start:
+            undated.append(event)
+        elif groups and groups[-1][0] == event.start[:4]:
+            groups[-1][1].append(event)
+        else:
+            groups.append((event.start[:4], [event]))
+    if undated:
+        groups.append((UNDATED, undated))
+    parts: list[TimelinePart] = []
+    for year, group in groups:
+        stem = "undated" if year == UNDATED else year
+        count = -(-len(group) // size)
+        for k in range(count):
+            path = DocsPath(f"timeline/{stem}.md" if k == 0 else f"timeline/{stem}-part-{k + 1}.md")
+            parts.append(TimelinePart(year, k + 1, count, path, tuple(group[k * size:(k + 1) * size])))
+    return tuple(parts)
+
+
 GLOSSARY = DocsPath("glossary/index.md")
 CLAIMS = DocsPath("claims/index.md")
 PREDICTIONS = DocsPath("claims/predictions.md")
@@ -65,6 +108,12 @@ class Corpus:
     claims_by_passage: dict[tuple[str, str], tuple[Claim, ...]] = field(default_factory=dict)
     comparisons: tuple[Comparison, ...] = ()                        # conflicts first
     glossary: tuple[tuple[str, str, tuple[tuple[str, str], ...]], ...] = ()   # (acronym, expansion, places)
+    timeline: tuple[TimelinePart, ...] = ()                         # the timeline's pages, in order
+    event_pages: dict[str, DocsPath] = field(default_factory=dict)  # event id -> its timeline page
+
+    def timeline_page(self, event: Event) -> DocsPath:
+        """The timeline page that lists ``event``."""
+        return self.event_pages[event.id]
 
     def neighbours(self, index: int) -> tuple[Document | None, Document | None]:
         before = self.documents[index - 1] if index > 0 else None
@@ -83,13 +132,15 @@ def link_corpus(documents: list[Document], entity_index: EntityIndex, events: li
     events.sort(key=chronological_key)
     claims = attach_claims(list(claims), mentions_by_passage, entity_by_id, events)
     glossary = merge_terms(list(terms))
+    timeline = timeline_parts(events, MAX_EVENTS_PER_PAGE)
+    event_pages = {event.id: part.path for part in timeline for event in part.events}
     return Corpus(
         documents=ordered,
         entities=entity_index.entities,
         mentions=entity_index.mentions,
         relations=entity_index.relations,
         events=tuple(events),
-        links=_links(mentions_by_passage, events, entity_by_id, glossary, ordered),
+        links=_links(mentions_by_passage, events, event_pages, entity_by_id, glossary, ordered),
         mentions_by_entity=_group(entity_index.mentions, lambda m: m.entity),
         events_by_entity=_events_by_entity(events),
         events_by_document=_group(events, lambda e: e.document),
@@ -100,6 +151,8 @@ def link_corpus(documents: list[Document], entity_index: EntityIndex, events: li
         claims_by_passage=_group(claims, lambda c: (c.document, c.anchor)),
         comparisons=compare(assertions_of(claims, entity_by_id, mentions_by_passage)),
         glossary=glossary,
+        timeline=timeline,
+        event_pages=event_pages,
     )
 
 
@@ -120,7 +173,8 @@ def _inside_summary(event: Event, mention: Mention) -> bool:
     return mention.surface in event.summary
 
 
-def _links(mentions_by_passage, events: list[Event], entity_by_id: dict[str, Entity], glossary, documents) -> dict:
+def _links(mentions_by_passage, events: list[Event], event_pages: dict[str, DocsPath], entity_by_id: dict[str, Entity],
+           glossary, documents) -> dict:
     """First mention of each entity per passage links to its page; each date to its event;
     each acronym the sources define to the glossary (CJK-safe: 'RLPF的' finds RLPF)."""
     expansions = {acronym: expansion for acronym, expansion, _ in glossary}
@@ -139,7 +193,7 @@ def _links(mentions_by_passage, events: list[Event], entity_by_id: dict[str, Ent
     for event in events:
         if event.expr_end > event.expr_start:
             links[(event.document, event.anchor)].append(Link(
-                event.expr_start, event.expr_end, timeline_page(event), event.id, f"Timeline: {event.kind}", "date"))
+                event.expr_start, event.expr_end, event_pages[event.id], event.id, f"Timeline: {event.kind}", "date"))
     if expansions:
         pattern = re.compile(r"(?<![A-Za-z0-9])(?:" + "|".join(
             re.escape(a) for a in sorted(expansions, key=len, reverse=True)) + r")(?![A-Za-z0-9])")

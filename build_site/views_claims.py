@@ -7,7 +7,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .link import CLAIMS, GLOSSARY, PREDICTIONS, Corpus, term_anchor, timeline_page
+from .link import CLAIMS, GLOSSARY, PREDICTIONS, Corpus, term_anchor
 from .link_claims import Comparison
 from .markup import Md, Region, escape
 from .model import Claim, Document, Event, Passage
@@ -262,7 +262,7 @@ def ledger_view(corpus: Corpus, ctx, as_of: str | None) -> LedgerPage:
             status=status, status_key=status.split(" ")[0], due=_due_text(event), text=escape(claim.text),
             source_title=ctx.titles[claim.document],
             link=relative_link(path, source_page(claim.document), claim.anchor),
-            timeline_link=relative_link(path, timeline_page(event), event.id) if event else "",
+            timeline_link=relative_link(path, corpus.timeline_page(event), event.id) if event else "",
         ))
     order = {"overdue": 0, "due": 1, "pending": 2}
     rows.sort(key=lambda r: (order[r.status_key], r.due, r.source_title))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .analyse.entities import Entity, Mention
-from .link import TYPE_LABELS, Corpus, Link, timeline_page
+from .link import TYPE_LABELS, Corpus, Link
 from .markup import Md, Span, escape, inline
 from .model import Document, Event, Passage
 from .paths import DocsPath, entity_page, relative_link, source_page
@@ -99,7 +99,7 @@ def brief_text(text: str, limit: int = 72) -> str:
     return (cut[:space] if space > limit // 2 else cut).rstrip(" ,;:") + "…"
 
 
-def event_view(event: Event, page: DocsPath, titles: dict[str, str], entity_names: dict[str, Entity] | None,
+def event_view(event: Event, page: DocsPath, timeline: DocsPath, titles: dict[str, str], entity_names: dict[str, Entity] | None,
                lang: str = "") -> EventView:
     """``entity_names`` None: the sentence without entity links."""
     src = source_page(event.document)
@@ -109,7 +109,7 @@ def event_view(event: Event, page: DocsPath, titles: dict[str, str], entity_name
         summary=_summary_with_entities(event, page, entity_names) if entity_names is not None else escape(event.summary),
         brief=brief_text(event.summary), lang=lang,
         source_title=titles[event.document], source_link=relative_link(page, src, event.anchor),
-        timeline_link=relative_link(page, timeline_page(event), event.id), publisher_note=event.publisher_note,
+        timeline_link=relative_link(page, timeline, event.id), publisher_note=event.publisher_note,
     )
 
 

@@ -100,6 +100,7 @@ class EntityContext:
         self.entities = {e.id: e for e in corpus.entities}
         self.passages = {(p.document, p.anchor): p for d in corpus.documents for p in d.passages}
         self.order = {key: i for i, key in enumerate(self.passages)}   # passages in text order
+        self.event_pages = corpus.event_pages                          # event id -> timeline page
         self._events: dict[tuple[str, str], EventView] = {}
         self.relations_of: dict[str, list] = {}          # entity id -> relations it takes part in
         for rel in corpus.relations:
@@ -118,8 +119,8 @@ class EntityContext:
         view = self._events.get(key)
         if view is None:
             passage = self.passages.get((event.document, event.anchor))
-            view = self._events[key] = event_view(event, page, self.titles, self.entities if linked else None,
-                                                  passage.lang if passage else "")
+            view = self._events[key] = event_view(event, page, self.event_pages[event.id], self.titles,
+                                                  self.entities if linked else None, passage.lang if passage else "")
         return view
 
     def ref(self, entity_id: str, page: DocsPath, count: int = 0) -> EntityRef:

@@ -1,14 +1,11 @@
-"""Page plans for the timeline: an overview page, then one page per year and one for relative
-and undated events, so that no page grows with the whole corpus."""
+"""Page plans for the timeline: an overview page, then one page per year (a dense year in
+parts) and one for relative and undated events, so that no page grows with the whole corpus."""
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .link import TIMELINE, Corpus
-from .model import Event
+from .link import TIMELINE, UNDATED, Corpus, TimelinePart
 from .paths import DocsPath, relative_link
-
-UNDATED = DocsPath("timeline/undated.md")
 
 
 @dataclass(frozen=True)
@@ -27,6 +24,7 @@ class YearLink:
     link: str
     count: int
     kinds: str
+    parts: tuple[tuple[str, str], ...] = ()      # (part number, link) when the year has several pages
 
 
 @dataclass(frozen=True)
@@ -59,59 +57,60 @@ def _kinds(events) -> str:
     return ", ".join(f"{n} {k}" for k, n in sorted(counts.items()))
 
 
-def timeline_groups(corpus: Corpus) -> tuple[list[tuple[str, list[Event]]], list[Event]]:
-    """Dated events by year (chronological), and the relative/undated ones."""
-    years: list[tuple[str, list[Event]]] = []
-    undated: list[Event] = []
-    for event in corpus.events:
-        if not event.start:
-            undated.append(event)
-        elif years and years[-1][0] == event.start[:4]:
-            years[-1][1].append(event)
-        else:
-            years.append((event.start[:4], [event]))
-    return years, undated
-
-
 def timeline_index_view(corpus: Corpus) -> TimelineIndex:
     path = TIMELINE
-    years, undated = timeline_groups(corpus)
-    links = tuple(YearLink(year, relative_link(path, year_page(year)), len(events), _kinds(events))
-                  for year, events in years)
-    bars, width, summary = _chart(links)
-    return TimelineIndex(
-        path=path, total=len(corpus.events), counts=_kinds(corpus.events), years=links,
-        undated=YearLink("Relative and undated", relative_link(path, UNDATED), len(undated), _kinds(undated))
-        if undated else None,
-        bars=bars, chart_width=width, chart_summary=summary,
-    )
+    years = []
+    undated = None
+    for year, parts in _by_year(corpus.timeline):
+        events = [e for part in parts for e in part.events]
+        link = YearLink(year, relative_link(path, parts[0].path), len(events), _kinds(events),
+                        tuple((str(p.part), relative_link(path, p.path)) for p in parts) if len(parts) > 1 else ())
+        if year == UNDATED:
+            undated = link
+        else:
+            years.append(link)
+    bars, width, summary = _chart(tuple(years))
+    return TimelineIndex(path=path, total=len(corpus.events), counts=_kinds(corpus.events), years=tuple(years),
+                         undated=undated, bars=bars, chart_width=width, chart_summary=summary)
 
 
-def year_page(year: str) -> DocsPath:
-    return DocsPath(f"timeline/{year}.md")
+def _by_year(parts: tuple[TimelinePart, ...]) -> list[tuple[str, list[TimelinePart]]]:
+    years: list[tuple[str, list[TimelinePart]]] = []
+    for part in parts:
+        if years and years[-1][0] == part.year:
+            years[-1][1].append(part)
+        else:
+            years.append((part.year, [part]))
+    return years
 
 
 def timeline_pages(corpus: Corpus, ctx) -> list[TimelinePage]:
-    years, undated = timeline_groups(corpus)
-    sequence = [(year, year_page(year), events) for year, events in years]
-    if undated:
-        sequence.append(("Relative and undated", UNDATED, undated))
+    sequence = corpus.timeline
     pages = []
-    for i, (label, path, events) in enumerate(sequence):
+    for i, part in enumerate(sequence):
         before = sequence[i - 1] if i > 0 else None
         after = sequence[i + 1] if i + 1 < len(sequence) else None
-        intro = (f"{len(events)} events ({_kinds(events)}), in chronological order."
-                 if path != UNDATED else
-                 f"{len(events)} statements whose date is relative to their source's publication, which the "
-                 f"source does not state, or vague (\"recently\").")
         pages.append(TimelinePage(
-            path=path, title=f"Timeline: {label}", intro=intro,
-            events=tuple(ctx.event(e, path) for e in events),
-            previous=(before[0], relative_link(path, before[1])) if before else None,
-            next=(after[0], relative_link(path, after[1])) if after else None,
-            index_link=relative_link(path, TIMELINE),
+            path=part.path, title=f"Timeline: {part.label}", intro=_intro(part),
+            events=tuple(ctx.event(e, part.path) for e in part.events),
+            previous=(before.label, relative_link(part.path, before.path)) if before else None,
+            next=(after.label, relative_link(part.path, after.path)) if after else None,
+            index_link=relative_link(part.path, TIMELINE),
         ))
     return pages
+
+
+def _intro(part: TimelinePart) -> str:
+    events = part.events
+    if part.year == UNDATED:
+        text = (f"{len(events)} statements whose date is relative to their source's publication, which the "
+                f"source does not state, or vague (\"recently\").")
+    else:
+        text = f"{len(events)} events ({_kinds(events)}), in chronological order."
+    if part.parts > 1:
+        text += (f" The year has more events than one page holds: this is part {part.part} of {part.parts}"
+                 + (f", from {events[0].start} to {events[-1].start}." if part.year != UNDATED else "."))
+    return text
 
 
 def _chart(years: tuple[YearLink, ...]) -> tuple[tuple[YearBar, ...], int, str]:
