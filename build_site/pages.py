@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import replace
 
-from .analyse.competitors import find_landscape
+from .analyse.competitors import Landscape, find_landscape
 from .analyse.entities import EntityIndex
 from .exports import export_files, landscape_files, table_files
 from .link import CLAIMS, GLOSSARY, PREDICTIONS, TIMELINE, Corpus
@@ -36,8 +36,9 @@ def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> 
     yield _predictions(corpus, ctx, as_of)
     yield _glossary(corpus, ctx)
     yield from export_files(corpus)
-    yield from _competitors(corpus, ctx)
-    yield _tables(corpus, ctx)
+    landscape = find_landscape(corpus.documents, EntityIndex(corpus.entities, corpus.mentions, corpus.relations))
+    yield from _competitors(corpus, ctx, landscape)
+    yield _tables(corpus, ctx, landscape)
     yield from table_files(corpus.documents)
 
 
@@ -113,9 +114,8 @@ def _glossary(corpus: Corpus, ctx: EntityContext) -> PageFile:
     return PageFile(GLOSSARY, render_template("glossary.md.j2", terms=terms, front_matter=meta))
 
 
-def _competitors(corpus: Corpus, ctx: EntityContext) -> list[PageFile]:
+def _competitors(corpus: Corpus, ctx: EntityContext, landscape: Landscape) -> list[PageFile]:
     """The competitive landscape page and its open data (JSON, CSV of each table)."""
-    landscape = find_landscape(corpus.documents, EntityIndex(corpus.entities, corpus.mentions, corpus.relations))
     view = competitors_view(corpus, landscape, ctx)
     meta = front_matter(title="Competitive landscape", hide=["navigation", "toc"],     # room for the wide table
                         description=f"{len(view.organisations)} competing organisations: what the sources say about each.")
@@ -123,8 +123,8 @@ def _competitors(corpus: Corpus, ctx: EntityContext) -> list[PageFile]:
     return [page, *landscape_files(corpus, landscape)]
 
 
-def _tables(corpus: Corpus, ctx: EntityContext) -> PageFile:
-    view = tables_view(corpus.documents, ctx)
+def _tables(corpus: Corpus, ctx: EntityContext, landscape: Landscape) -> PageFile:
+    view = tables_view(corpus.documents, ctx, landscape.tables)
     meta = front_matter(title="Tables", description=f"{len(view.tables)} tables found in the sources, with CSV downloads.")
     return PageFile(TABLES_INDEX, render_template("tables.md.j2", page=view, front_matter=meta))
 
