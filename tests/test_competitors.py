@@ -550,6 +550,14 @@ def test_pharma_products_status_figures_and_tables(pharma: Path):
     assert tables.count('<span class="bs-badge">competitors</span>') == 2   # "Drugmaker" and "Company"
 
 
+def test_pharma_dating_line_is_neither_a_caption_nor_the_description(pharma: Path):
+    tables = (pharma / "tables" / "index.md").read_text("utf-8")
+    assert "Published: 12 May 2025" not in tables          # a "Published:" line is no section heading
+    assert "The Obesity Drug Race Widens Beyond Two Giants <span" in tables
+    source = (pharma / "sources" / "obesity-drugs.md").read_text("utf-8")
+    assert source.splitlines()[1].startswith("description: Novo Nordisk and Eli Lilly dominate")
+
+
 # ---------------------------------------------------------------------------------------------
 # Hostile text stays text
 
