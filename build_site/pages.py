@@ -5,7 +5,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
 
-from .analyse.competitors import find_landscape
+from .analyse.competitors import Landscape, find_landscape
 from .analyse.entities import EntityIndex
 from .exports import export_files, landscape_files, table_files
 from .link import CLAIMS, GLOSSARY, PREDICTIONS, TIMELINE, Corpus
@@ -39,6 +39,7 @@ def page_tasks(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> l
     """
     ctx = EntityContext(corpus)
     compared = comparisons_by_document(corpus)
+    landscape = find_landscape(corpus.documents, EntityIndex(corpus.entities, corpus.mentions, corpus.relations))
     return [
         partial(_one, _home, corpus, site_name, ctx, as_of),
         *(partial(_one, _source, corpus, i, ctx, compared.get(doc.id, ())) for i, doc in enumerate(corpus.documents)),
@@ -49,8 +50,8 @@ def page_tasks(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> l
         partial(_one, _predictions, corpus, ctx, as_of),
         partial(_one, _glossary, corpus, ctx),
         partial(export_files, corpus),
-        partial(_competitors, corpus, ctx),
-        partial(_one, _tables, corpus, ctx),
+        partial(_competitors, corpus, ctx, landscape),
+        partial(_one, _tables, corpus, ctx, landscape),
         partial(table_files, corpus.documents),
     ]
 
@@ -131,9 +132,8 @@ def _glossary(corpus: Corpus, ctx: EntityContext) -> PageFile:
     return PageFile(GLOSSARY, render_template("glossary.md.j2", terms=terms, front_matter=meta))
 
 
-def _competitors(corpus: Corpus, ctx: EntityContext) -> list[PageFile]:
+def _competitors(corpus: Corpus, ctx: EntityContext, landscape: Landscape) -> list[PageFile]:
     """The competitive landscape page and its open data (JSON, CSV of each table)."""
-    landscape = find_landscape(corpus.documents, EntityIndex(corpus.entities, corpus.mentions, corpus.relations))
     view = competitors_view(corpus, landscape, ctx)
     meta = front_matter(title="Competitive landscape", hide=["navigation", "toc"],     # room for the wide table
                         description=f"{len(view.organisations)} competing organisations: what the sources say about each.")
@@ -141,8 +141,8 @@ def _competitors(corpus: Corpus, ctx: EntityContext) -> list[PageFile]:
     return [page, *landscape_files(corpus, landscape)]
 
 
-def _tables(corpus: Corpus, ctx: EntityContext) -> PageFile:
-    view = tables_view(corpus.documents, ctx)
+def _tables(corpus: Corpus, ctx: EntityContext, landscape: Landscape) -> PageFile:
+    view = tables_view(corpus.documents, ctx, landscape.tables)
     meta = front_matter(title="Tables", description=f"{len(view.tables)} tables found in the sources, with CSV downloads.")
     return PageFile(TABLES_INDEX, render_template("tables.md.j2", page=view, front_matter=meta))
 

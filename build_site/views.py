@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from .analyse.dates_published import is_metadata_line
 from .analyse.language import reading_minutes
 from .markup import Md, Region, Span, attr_list, code_block, escape, escape_block, inline
 from .model import Block, Document, Passage
@@ -115,8 +116,10 @@ def source_page_view(doc: Document, spans: dict[str, tuple[Span, ...]],
 
 
 def _description(doc: Document) -> str:
-    """The first paragraph, cut at a word boundary: the page's meta description."""
-    first = next((b.passages[0].text for b in doc.blocks if b.kind == "paragraph" and not b.boilerplate), "")
+    """The first paragraph, cut at a word boundary: the page's meta description (not the line
+    that dates the document, "Published: ...")."""
+    first = next((b.passages[0].text for b in doc.blocks if b.kind == "paragraph" and not b.boilerplate
+                  and not (b.passages[0].line == doc.published_line and is_metadata_line(b.passages[0].text))), "")
     return brief_text(first, 200)
 
 

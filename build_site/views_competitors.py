@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import Sequence
 
-from .analyse.competitors import Attribute, Cited, Landscape, ORGANIZATION, normalise_header
+from .analyse.competitors import Attribute, Cited, Landscape
 from .exports import LANDSCAPE_CSV, table_csv_path
 from .link import Corpus
 from .markup import Md
@@ -313,7 +313,9 @@ class TablesPage:
     competitors_link: str
 
 
-def tables_view(documents: Sequence[Document], ctx: EntityContext) -> TablesPage:
+def tables_view(documents: Sequence[Document], ctx: EntityContext,
+                compared: frozenset[tuple[str, str]]) -> TablesPage:
+    """compared: (document, anchor) of the tables the landscape reads as comparisons."""
     path = TABLES_INDEX
     cite = _Citer(documents, ctx, path)
     rows = []
@@ -331,7 +333,7 @@ def tables_view(documents: Sequence[Document], ctx: EntityContext) -> TablesPage
                 source=source, link=relative_link(path, source_page(document.id), block.anchor),
                 number=number, order=len(rows), rows=len(block.passages), cols=width, size=f"{len(block.passages)} × {width}",
                 csv=relative_link(path, DocsPath(table_csv_path(document.id, block.anchor))),
-                competitors=bool(block.header) and normalise_header(block.header[0]) == ORGANIZATION,
+                competitors=(document.id, block.anchor) in compared,
                 publisher_note=block.boilerplate,
             ))
     return TablesPage(path, tuple(rows), tuple(s for s in cite.sources if any(r.source == s for r in rows)),

@@ -54,6 +54,47 @@ def test_relative_dates_are_anchored_only_to_a_stated_publication_date():
     assert (undated[0].start, undated[0].end, undated[0].relative) == (None, None, "within 6 months")
 
 
+def test_a_dateline_is_not_an_event_but_the_rest_of_its_paragraph_is():
+    events = extract_events(doc("Title\n\nFRANKFURT, 4 April 2024 (dpa) - The carrier will add routes within 6 months."))
+    assert [(e.date_text, e.start, e.end, e.kind) for e in events] == [("within 6 months", "2024-04", "2024-10", "prediction")]
+    assert extract_events(doc("Title\n\nPublished: 4 April 2024, updated 5 April 2024\n\nNo dates here.")) == ()
+
+
+def test_a_sentence_opening_with_by_and_a_date_is_no_byline():
+    events = extract_events(doc("Title\n\nBy March 3, 2024, the airline had cut 40 routes.\n\nFares rise next year."))
+    assert [(e.date_text, e.start, e.relation) for e in events] == [
+        ("By March 3, 2024", "2024-03-03", "by"), ("next year", None, None)]
+
+
+# Held-out sentences from other industries: the kind of the event its date gives.
+@pytest.mark.parametrize("sentence, kind", [
+    ("The drug was approved in March 2023.", "reported"),
+    ("The drug was approved in March 2023, the company said.", "reported"),
+    ("The CEO said sales rose 4% in 2023.", "reported"),
+    ("Profit fell last year.", "reported"),
+    ("2023年公司营收增长10%。", "reported"),
+    ("The airline will add 12 routes in 2025.", "prediction"),
+    ("Analysts expect the merger to close by 2027.", "prediction"),
+    ("Analysts say the merger will close in 2027.", "prediction"),          # a prediction inside a frame
+    ("We believe the market will recover by 2026.", "prediction"),
+    ("The carrier is expected to return to profit in fiscal 2025.", "prediction"),
+    ("Margins should recover within 12 months.", "prediction"),
+    ("公司预计明年扭亏为盈。", "prediction"),
+    ("该药物将于2025年第三季度上市。", "prediction"),
+    ("The airline reportedly plans to order 50 jets in 2025.", "speculation"),
+    ("It is rumoured that the carrier will exit the market in 2026.", "speculation"),
+    ("Leaked documents show a launch in H1 2026.", "speculation"),           # a leak as the source
+    ("A leaked memo says the jet will fly in 2026.", "speculation"),
+    ("Officials said the airport could reopen in March 2025.", "speculation"),  # a hedge inside a frame
+    ("According to people familiar with the matter, the IPO could come in late 2025.", "speculation"),
+    ("The insurer is said to be weighing a sale in Q1 2025.", "speculation"),
+    ("据传该公司将于2025年上市。", "speculation"),
+    ("据报道，该航司可能在2026年退出市场。", "speculation"),
+])
+def test_event_kind_is_what_the_sentence_claims_about_its_date(sentence, kind):
+    assert [e.kind for e in extract_events(doc("Title\n\n" + sentence))] == [kind]
+
+
 def test_a_dated_table_column_gives_one_event_per_cell():
     events = extract_events(doc("T\n\n| Area | Short-Term (0-12 months) |\n|---|---|\n| Pricing | New tier |\n\nEnd."))
     assert [(e.date_text, e.summary) for e in events] == [("0-12 months", "Pricing — Short-Term (0-12 months): New tier")]

@@ -5,7 +5,9 @@ Three layers, as the spec reads:
 * rules, from literal text with a hand-made entity index (no entity model involved): header
   normalisation, competitive cues, labelled list items, status cues, figures, footers;
 * the real seeds: the landscape the issue asks for, every citation resolving on the built site;
-* a fixture of our own in another industry (cloud AI infrastructure), through the generator.
+* fixtures of our own in other industries (cloud AI infrastructure; obesity drugs, written
+  without looking at the code: other header words, a company column headed "Drugmaker"),
+  through the generator.
 """
 from __future__ import annotations
 
@@ -28,6 +30,7 @@ from tests.support import REAL_SEEDS, generate, site_markdown, write_seeds
 
 FIXTURES = Path(__file__).parent / "fixtures" / "competitors"
 CLOUD = (FIXTURES / "cloud_ai_infrastructure.txt").read_text("utf-8")
+PHARMA = (FIXTURES / "obesity_drugs.txt").read_text("utf-8")
 S000 = "000-c336413c855311f7"
 S004 = "004-d141cb6ebd3933d4"
 
@@ -122,6 +125,12 @@ def parse_html(path: Path) -> _Ids:
     ("Strengths & Weaknesses", "strength / vulnerability"),
     ("Flagship Model", "product"),
     ("Node", "product"),
+    ("Market Approach", "strategy"),          # the head word decides when the whole header is unknown
+    ("Business Model", "strategy"),           # ... unless the whole header is known
+    ("Key Risk to Leaders", "vulnerability"),
+    ("Perceived Advantage", "strength"),
+    ("Lead Product", "product"),
+    ("Drugmaker", "drugmaker"),
 ])
 def test_headers_that_mean_the_same_thing_normalise_alike(header, meaning):
     assert normalise_header(header) == meaning
@@ -169,6 +178,43 @@ def test_a_product_column_adds_to_the_products_and_plain_text_stays_an_attribute
     assert [(p.entity, p.citations[0].value) for p in found["nimbus"].products] == [("falcon-x1", "Falcon X1")]
     assert values(found["nimbus"], "product") == []
     assert values(found["corvid"], "product") == ["to be announced"]
+
+
+def test_a_table_keyed_by_organisations_is_a_comparison_whatever_its_first_header(tmp_path):
+    text = ("Airlines\n| Airline | Network Strategy | Weaknesses |\n|---|---|---|\n"
+            "| Skyward Air | Hub and spoke | Old fleet |\n| Blue Kite | Point to point | Thin margins |\n\n"
+            "| Investor | Amount |\n|---|---|\n| Harbor Capital | 12 |\n| Pine Fund | 4 |\n")
+    names = {n: "organization" for n in ("Skyward Air", "Blue Kite", "Harbor Capital", "Pine Fund")}
+    landscape, doc = landscape_of(tmp_path, text, names)
+    found = by_org(landscape)
+    assert sorted(found) == ["blue-kite", "skyward-air"]     # the investors' table compares nothing
+    assert values(found["skyward-air"], "strategy") == ["Hub and spoke"]
+    assert values(found["blue-kite"], "vulnerability") == ["Thin margins"]
+    assert landscape.tables == {("doc", doc.blocks[1].anchor)}
+
+
+def test_a_bracketed_name_after_the_organisation_is_its_product_whatever_its_type(tmp_path):
+    text = ("Drugs\nNimbus faces pressure from Corvid, whose Slimra outsells Vexa.\n\n"
+            "| Company | Strength |\n|---|---|\n| Nimbus (Vexa) | Scale |\n| Corvid (Slimra) | Efficacy |\n\n"
+            "Vexa is priced at $900 per month, and Slimra, launched in March, costs $800 per month.\n")
+    names = {n: "organization" for n in ("Nimbus", "Corvid", "Vexa", "Slimra")}   # mistyped brands
+    landscape, _ = landscape_of(tmp_path, text, names)
+    found = by_org(landscape)
+    assert sorted(found) == ["corvid", "nimbus"]             # a product is no competitor of its own
+    assert [p.entity for p in found["nimbus"].products] == ["vexa"]
+    facts = {p.product: p for p in landscape.products}
+    assert [(f.attribute, f.text) for f in facts["vexa"].figures] == [("price", "$900 per month")]
+    assert [s for s, _ in facts["slimra"].statuses] == ["released"]
+
+
+def test_an_organisation_named_only_as_the_source_is_no_competitor(tmp_path):
+    text = ("Drugs\nNimbus and Corvid are rivals. According to Datalytics, sales doubled. "
+            "Corvid grew fastest, Pollster said.\n")
+    names = {n: "organization" for n in ("Nimbus", "Corvid", "Datalytics", "Pollster")}
+    landscape, _ = landscape_of(tmp_path, text, names)
+    assert sorted(by_org(landscape)) == ["corvid", "nimbus"]
+    assert values(by_org(landscape)["corvid"], "statement") == ["Nimbus and Corvid are rivals.",
+                                                               "Corvid grew fastest, Pollster said."]
 
 
 def test_a_company_cell_naming_a_product_first_still_keys_its_company(tmp_path):
@@ -450,6 +496,66 @@ def test_cloud_tables_page_and_csv(cloud: Path):
     regions = [f for f in files if "Frankfurt" in f.read_text("utf-8")]
     assert [list(csv.reader(io.StringIO(f.read_text("utf-8")))) for f in regions] == [
         [["Region", "Launch year"], ["Frankfurt", "2019"], ["Mumbai", "2021"]]]
+
+
+# ---------------------------------------------------------------------------------------------
+# A held-out fixture: obesity drugs, headers worded unlike any other fixture
+
+
+@pytest.fixture(scope="module")
+def pharma(tmp_path_factory) -> Path:
+    docs, report = generate(tmp_path_factory.mktemp("pharma"), {"obesity_drugs.txt": PHARMA})
+    assert not report.problems
+    return docs
+
+
+def test_pharma_landscape_merges_differently_worded_tables(pharma: Path):
+    data = json.loads((pharma / "data" / "competitors.json").read_text("utf-8"))
+    jsonschema.validate(data, json.loads((pharma / "data" / "competitors.schema.json").read_text("utf-8")))
+    found = {r["organization"]: r for r in data}
+    assert sorted(found) == ["amgen", "eli-lilly", "novo-nordisk", "pfizer", "roche", "viking-therapeutics",
+                             "zealand-pharma"]   # not IQVIA (a source), the footer's publisher, nor the brands
+
+    def said(org, key):
+        return [v["value"] for v in found[org]["attributes"].get(key, [])]
+
+    # "Drugmaker" table: "Market Approach", "Perceived Advantage", "Key Risk to Leaders";
+    # "Company" table: "Positioning", "Advantages", "Weaknesses"
+    assert said("novo-nordisk", "strategy") == ["First-mover scale and supply deals", "Incumbent defending share"]
+    assert said("eli-lilly", "strength") == ["Highest weight loss in trials", "Broad pipeline"]
+    assert said("eli-lilly", "vulnerability") == ["Manufacturing capacity", "Pricing scrutiny"]
+    assert said("roche", "vulnerability") == ["Late entry"]
+    assert said("pfizer", "vulnerability") == ["Discontinued danuglipron"]
+    assert said("eli-lilly", "monthly list price") == ["$1,059"]
+    assert said("zealand-pharma", "statement") == ["Zealand Pharma is another challenger, partnering with Roche on petrelintide."]
+    assert {org: found[org]["products"] for org in ("eli-lilly", "amgen", "roche")} == {
+        "eli-lilly": ["zepbound"], "amgen": ["maritide"], "roche": ["ct-388"]}
+    assert sorted(found["novo-nordisk"]["products"]) == ["amycretin", "wegovy"]
+    anchors = anchors_in_markdown((pharma / "sources" / "obesity-drugs.md").read_text("utf-8"))
+    cited = [v for r in data for vs in r["attributes"].values() for v in vs]
+    assert cited and all(v["document"] == "obesity-drugs" and v["paragraph"] in anchors for v in cited)
+
+
+def test_pharma_products_status_figures_and_tables(pharma: Path):
+    products = {p["product"]: p for p in csv.DictReader(io.StringIO(
+        (pharma / "data" / "competitors" / "products.csv").read_text("utf-8")))}
+    assert products["zepbound"]["status"].startswith("released (obesity-drugs#p-")
+    assert products["ct-388"]["status"].startswith("unreleased (obesity-drugs#li-")
+    assert products["amycretin"]["status"].startswith("leaked (obesity-drugs#p-")
+    assert products["wegovy"]["figures"].startswith("price: $1,349 per month (obesity-drugs#p-")
+    page = (pharma / "competitors" / "index.md").read_text("utf-8")
+    assert "single source" in page and page.count('<table class="bs-sortable"') >= 3
+    assert page.index("[Novo Nordisk]") < page.index("[Eli Lilly]") < page.index("[Pfizer]")
+    tables = (pharma / "tables" / "index.md").read_text("utf-8")
+    assert tables.count('<span class="bs-badge">competitors</span>') == 2   # "Drugmaker" and "Company"
+
+
+def test_pharma_dating_line_is_neither_a_caption_nor_the_description(pharma: Path):
+    tables = (pharma / "tables" / "index.md").read_text("utf-8")
+    assert "Published: 12 May 2025" not in tables          # a "Published:" line is no section heading
+    assert "The Obesity Drug Race Widens Beyond Two Giants <span" in tables
+    source = (pharma / "sources" / "obesity-drugs.md").read_text("utf-8")
+    assert source.splitlines()[1].startswith("description: Novo Nordisk and Eli Lilly dominate")
 
 
 # ---------------------------------------------------------------------------------------------

@@ -163,6 +163,7 @@ def test_publication_date(doc: str, expected: tuple) -> None:
     "# T\nDates matter: March 3, 2024 was busy.\n",
     "# T\nPublished research from March 3, 2024 shows gains.\n",
     "# T\nBy the way, on March 3, 2024 we met.\n",
+    "# Airline cuts\n\nBy March 3, 2024, the airline had cut 40 routes.\n\nMore.",   # a sentence, not a byline
     "",
 ])
 def test_no_publication_date(doc: str) -> None:

@@ -140,3 +140,11 @@ def test_publication_date_only_when_the_text_states_one():
     assert doc("Title\n\nPublished: March 3, 2024\n\nBody text.").published == "2024-03-03"
     assert doc("Title\n\nSAN FRANCISCO, March 3, 2024 — Body text here.").published == "2024-03-03"
     assert doc("Title\n\nIn March 2024 something happened.").published is None
+
+
+def test_a_line_dating_the_document_is_no_heading():
+    d = doc("The Obesity Drug Race\nPublished: 12 May 2025\n\nNovo and Lilly lead.\n\n| A | B |\n|---|---|\n| 1 | 2 |\n")
+    assert kinds(d) == ["title", "paragraph", "paragraph", "table"]
+    assert d.published_line == 2
+    assert kinds(doc("Title\n\nBy Jane Roe, 2 May 2024\n\nBody text.")) == ["title", "paragraph", "paragraph"]
+    assert kinds(doc("Title\n\nPublished Research\n\nBody text.")) == ["title", "heading", "paragraph"]

@@ -29,6 +29,7 @@ from typing import Iterable, Sequence
 import yaml
 
 from ..model import Block, Document, Passage
+from .claims import label_sentence
 from .entities import Entity, EntityIndex, Mention
 from .quantities import find_quantities
 from .sentences import split_sentences
@@ -43,6 +44,7 @@ _EMPTY_CELLS = {"", "-", "–", "—", "n/a", "na", "?", "none", "tbd"}
 _TOPIC_REACH = 40                      # a product named this early in a sentence is its subject
 _LABEL = re.compile(r"\s*(?:[(（][^)）]*[)）])?\s*(?:[:：]|\s[—–-]\s)\s*")   # "Meta (FAIR): ", "Nimbus — "
 _BRACKETED = re.compile(r"[(（][^)）]*[)）]")
+_ATTRIBUTION_GAP = re.compile(r"[\s,:'’\"“”]*(?:(?:the|a|an)\s+)?")  # between a source's name and its cue
 
 
 # ---------------------------------------------------------------------------------------------
@@ -108,6 +110,7 @@ class Landscape:
     competitors: tuple[Competitor, ...]    # most sources first, then most mentions, then name
     products: tuple[ProductFacts, ...]     # by competitor order, then product mentions
     columns: tuple[tuple[str, str], ...]   # (attribute key, label) of every attribute used, in order
+    tables: frozenset[tuple[str, str]] = frozenset()   # (document, table anchor) of the tables compared
 
 
 # ---------------------------------------------------------------------------------------------
@@ -177,7 +180,8 @@ def normalise_header(header: str, cues: CompetitorCues | None = None) -> str:
     """The attribute a column header names: "Vulnerability to Mythos" -> "vulnerability".
 
     Lower-cased, a "to X"/"vs X" tail and bracketed notes dropped, qualifier words dropped,
-    words singularised, then mapped by the synonyms; "Company / Project" is ``organization``
+    words singularised, then mapped by the synonyms, the whole header first, else its head (last)
+    word ("Market Approach" is ``strategy``, "Monthly List Price" ``price``); "Company / Project" is ``organization``
     because both parts are. Headers that mean nothing known come back normalised ("price").
     """
     cues = cues or load_cues()
@@ -186,7 +190,7 @@ def normalise_header(header: str, cues: CompetitorCues | None = None) -> str:
     parts = [p for p in (_norm_part(part, cues) for part in re.split(r"\s*(?:/|&|\+|,|\band\b|、)\s*", text)) if p]
     if not parts:
         return _norm_space(text)
-    meanings = [cues.synonyms.get(p, p) for p in parts]
+    meanings = [cues.synonyms.get(p) or cues.synonyms.get(p.rpartition(" ")[2], p) for p in parts]
     if len(set(meanings)) == 1:
         return meanings[0]
     return " / ".join(meanings)
@@ -230,6 +234,7 @@ def find_landscape(documents: Sequence[Document], index: EntityIndex,
         competitors=competitors,
         products=_product_facts(competitors, corpus, cues),
         columns=_columns(competitors),
+        tables=frozenset(found.tables),
     )
 
 
@@ -279,6 +284,7 @@ class _Found:
         self.labels: dict[str, str] = {}
         self.products: dict[str, dict[str, list[Cited]]] = defaultdict(lambda: defaultdict(list))
         self.trusted: set[str] = set()     # keyed by a table row: a competitor whatever its type
+        self.tables: list[tuple[str, str]] = []   # (document, anchor) of each table keyed by organisations
 
     def is_organization(self, entity_id: str, corpus: _Corpus) -> bool:
         return entity_id in self.trusted or corpus.type_of(entity_id) == ORGANIZATION
@@ -297,10 +303,11 @@ def _from_tables(document: Document, corpus: _Corpus, cues: CompetitorCues, foun
     for block in document.blocks:
         if block.kind != "table" or block.boilerplate or not block.header:
             continue
-        if normalise_header(block.header[0], cues) != ORGANIZATION:
-            continue
         columns = [(normalise_header(h, cues), h.strip()) if h.strip() else (f"column {n}", f"Column {n}")
                    for n, h in enumerate(block.header, 1)]
+        if columns[0][0] != ORGANIZATION and not _keyed_by_organisations(block, columns, corpus, cues):
+            continue
+        found.tables.append((document.id, block.anchor))
         for row in block.passages:
             if len(row.cell_spans) < 2:
                 continue
@@ -323,6 +330,25 @@ def _from_tables(document: Document, corpus: _Corpus, cues: CompetitorCues, foun
                     found.add(org, key, cues.labels.get(key, header), Cited(value, row.document, row.anchor))
 
 
+def _keyed_by_organisations(block: Block, columns: list[tuple[str, str]], corpus: _Corpus,
+                            cues: CompetitorCues) -> bool:
+    """A comparison table whose first header is a word the cues do not know ("Drugmaker",
+    "Airline"): it compares organisations when its rows open with one (two thirds of at least
+    two rows) and another column states what competitors are compared on (strategy, strength,
+    vulnerability or product), so a list of investors or cities is not taken for one."""
+    if not any(key in (*cues.order, PRODUCT) for key, _ in columns[1:]):
+        return False
+    rows = [row for row in block.passages if len(row.cell_spans) >= 2]
+    keyed = 0
+    for row in rows:
+        start, end = row.cell_spans[0]
+        first = next((m for m in corpus.mentions.get((row.document, row.anchor), ())
+                      if start <= m.start and m.end <= end), None)
+        keyed += first is not None and not row.text[start:first.start].strip() \
+            and corpus.type_of(first.entity) == ORGANIZATION
+    return len(rows) >= 2 and keyed * 3 >= len(rows) * 2
+
+
 def _key_cell(row: Passage, start: int, end: int, corpus: _Corpus) -> tuple[str | None, list[tuple[str, str]]]:
     """Organisation and products named in a row's first cell: ``Anthropic (Mythos)``."""
     inside = _bracketed(row.text, start, end)
@@ -340,8 +366,11 @@ def _key_cell(row: Passage, start: int, end: int, corpus: _Corpus) -> tuple[str 
         org = developer or first.entity       # else trust the table: the column names companies
         if developer:
             products.append((first.entity, first.surface))
-    products += [(m.entity, m.surface) for m in outer + inner
-                 if m.entity != org and corpus.type_of(m.entity) in PRODUCT_TYPES]
+    # A name in brackets after the organisation is its product, whatever type the entity index
+    # guessed for it: "Novo Nordisk (Wegovy)" says so even where nothing else in the text does.
+    bracketed_products = any(m.entity == org for m in outer)
+    products += [(m.entity, m.surface) for m in outer + inner if m.entity != org and (
+        corpus.type_of(m.entity) in PRODUCT_TYPES or (bracketed_products and m in inner))]
     return org, products
 
 
@@ -394,17 +423,33 @@ def _labelled_subject(passage: Passage, corpus: _Corpus, found: _Found) -> tuple
 
 
 def _statements(passage: Passage, corpus: _Corpus, cues: CompetitorCues, found: _Found) -> None:
-    """Each sentence naming an organisation is a statement about it."""
+    """Each sentence naming an organisation is a statement about it. An organisation named only
+    as the sentence's source ("According to IQVIA, sales reached ...", "Gartner said ...") is
+    quoted, should it compete anyway, but is not made a competitor by it."""
     mentions = [m for m in corpus.mentions.get((passage.document, passage.anchor), ())
                 if found.is_organization(m.entity, corpus)]
     if not mentions:
         return
     for start, end in split_sentences(passage.text):
         sentence = passage.text[start:end]
-        for org in dict.fromkeys(m.entity for m in mentions if start <= m.start < end):
+        inside = [m for m in mentions if start <= m.start < end]
+        sources = _attribution_sources(sentence, passage.lang, [(m.start - start, m.end - start) for m in inside])
+        for org in dict.fromkeys(m.entity for m in inside):
             cited = Cited(sentence, passage.document, passage.anchor)
-            found.evidence[org].append(cited)
+            if any(m.entity == org and not source for m, source in zip(inside, sources)):
+                found.evidence[org].append(cited)
             found.add(org, STATEMENT, cues.labels.get(STATEMENT, STATEMENT), cited)
+
+
+def _attribution_sources(sentence: str, lang: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each name span, whether it is the source an attribution cue names, right after the
+    cue ("According to IQVIA") or right before it ("IQVIA said")."""
+    label = label_sentence(sentence, lang)
+    if label.label != "attributed" or label.cue is None or label.cue_start is None:
+        return [False] * len(spans)
+    cue_start, cue_end = label.cue_start, label.cue_start + len(label.cue)
+    return [_ATTRIBUTION_GAP.fullmatch(sentence[cue_end:a]) is not None
+            or _ATTRIBUTION_GAP.fullmatch(sentence[b:cue_start]) is not None for a, b in spans]
 
 
 def _from_relations(corpus: _Corpus, found: _Found) -> None:
@@ -421,9 +466,14 @@ def _competitors(corpus: _Corpus, cues: CompetitorCues, found: _Found) -> tuple[
             continue
         for mention in found_mentions:
             mentions[mention.entity][mention.document] += 1
+    # A product of another organisation (a table's "Org (Product)", a develops relation) is not a
+    # competitor of its own, whatever type the entity index guessed, unless a table row keys it.
+    owned = {product for products in found.products.values() for product in products}
+    owned.update(rel.object for org, rels in corpus.developed.items() if corpus.type_of(org) == ORGANIZATION
+                 for rel in rels)
     result = []
     for org, evidence in found.evidence.items():
-        if not mentions.get(org) or not found.is_organization(org, corpus):
+        if not mentions.get(org) or not found.is_organization(org, corpus) or (org in owned and org not in found.trusted):
             continue
         _add_developed(org, corpus, found)
         result.append(Competitor(
@@ -491,7 +541,8 @@ def _product_facts(competitors: Sequence[Competitor], corpus: _Corpus, cues: Com
     for key, passage in corpus.passages.items():
         if passage.boilerplate or passage.kind not in _PROSE_KINDS:
             continue
-        products = [m for m in corpus.mentions.get(key, ()) if corpus.type_of(m.entity) in PRODUCT_TYPES]
+        products = [m for m in corpus.mentions.get(key, ())     # owned: whatever type the index guessed
+                    if m.entity in owner or corpus.type_of(m.entity) in PRODUCT_TYPES]
         if not products:
             continue
         for status, cited, product in _statuses(passage, products, cues):

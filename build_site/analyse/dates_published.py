@@ -26,6 +26,7 @@ _GAP = re.compile(r"(?:(?:(?:on|at|by|and|[A-Z][\w.'’-]{0,20})(?![\w.'’-])|[
 _DATELINE_HEAD = re.compile(r"[\s*_]{0,4}(?:(?:[A-Z][\w.'’-]{0,30}(?![\w.'’-])\s{0,2}){1,4},\s{1,3}"
                             r"|[\u4e00-\u9fff]{0,16})?\Z")
 _DATELINE_TAIL = re.compile(r"\s{0,3}(?:\([^()\n]{1,40}\)\s{0,3})?(?:[-—–:]|电)")
+_NAME = re.compile(r"[A-Z][\w.'’-]|[\u4e00-\u9fff]")  # a capitalised word or a Chinese name
 _ISO_PREFIX = re.compile(r"\s{0,3}[\"']?((?:19|20)\d\d)-(\d\d)-(\d\d)(?![\d-])")
 
 
@@ -37,10 +38,12 @@ def _day_dates(text: str) -> list[tuple[dt.date, TemporalExpression]]:
             if e.precision == "day" and e.relation is None]
 
 
-def _stated_date(value: str) -> dt.date | None:
+def _stated_date(value: str, *, named: bool = False) -> dt.date | None:
     """The day a metadata value states: ISO first ('2024-03-03T10:00Z'), else a written date
-    reached across names and separators only ('by Jane Doe on March 3, 2024', not 'research from')."""
-    m = _ISO_PREFIX.match(value)
+    reached across names and separators only ('by Jane Doe on March 3, 2024', not 'research from').
+    named: a name must come first (a byline: 'By Jane Doe, March 3, 2024', not the sentence
+    'By March 3, 2024, the airline had cut 40 routes')."""
+    m = None if named else _ISO_PREFIX.match(value)
     if m:
         try:
             return dt.date(int(m[1]), int(m[2]), int(m[3]))
@@ -48,6 +51,8 @@ def _stated_date(value: str) -> dt.date | None:
             return None
     days = _day_dates(value)
     gap = value[:days[0][1].start] if days else ""
+    if named and not _NAME.search(gap):
+        return None
     return days[0][0] if days and len(gap) <= 80 and _GAP.fullmatch(gap) else None
 
 
@@ -81,13 +86,20 @@ def _line_date(line: str, may_be_dateline: bool) -> tuple[int, dt.date] | None:
     if may_be_dateline and (day := _dateline(line)):
         return 3, day
     byline = _BYLINE.match(line)
-    if byline and (day := _stated_date(line[byline.end():])):
+    if byline and (day := _stated_date(line[byline.end():], named=True)):
         return 4, day
     bare = line.strip().strip("*_#>|-—– ")
     days = _day_dates(bare) if len(bare) < 40 else []
     if len(days) == 1 and days[0][1].text == bare:  # a line that is only a date
         return 5, days[0][0]
     return None
+
+
+def is_metadata_line(line: str) -> bool:
+    """A line that states the document's date ('Published: ...', 'By Jane Doe, March 3, 2024',
+    a line holding only a date): a fact about the document, not about the world. A dateline
+    is not one: it opens a paragraph of news."""
+    return _line_date(line, may_be_dateline=False) is not None
 
 
 def find_publication_date(lines: Sequence[str]) -> tuple[dt.date, int] | None:

@@ -14,9 +14,11 @@ import hashlib
 from ..model import Document, Event, Passage
 from .claims import label_sentence
 from .dates import TemporalExpression, find_temporal_expressions
+from .dates_published import is_metadata_line
 from .sentences import split_sentences
 
 _KIND_OF_LABEL = {"prediction": "prediction", "rumour": "speculation", "hedged": "speculation"}
+_FRAMES = ("attributed", "opinion")        # labels that say who claims, not what is claimed
 _FORWARD = ("within", "next", "in the coming", "in the next", "over the next", "the next", "this year", "later")
 
 
@@ -28,17 +30,21 @@ def extract_events(document: Document) -> tuple[Event, ...]:
         if block.kind in ("title", "front_matter"):
             continue
         for passage in block.passages:
-            if passage.line == document.published_line and len(passage.text) < 80:
-                continue                 # a "Published: ..." line is metadata, not an event
+            publication = None
+            if passage.line == document.published_line:
+                if is_metadata_line(passage.text):
+                    continue             # a "Published: ..." line is metadata, not an event
+                publication = document.published   # a dateline: its date is not an event
             if passage.kind == "table_row":
                 events.extend(_row_events(passage, anchor))
             else:
-                events.extend(_sentence_events(passage, anchor))
+                events.extend(_sentence_events(passage, anchor, publication))
     return tuple(events)
 
 
-def _sentence_events(passage: Passage, anchor: dt.date | None) -> list[Event]:
-    expressions = find_temporal_expressions(passage.text, anchor=anchor)
+def _sentence_events(passage: Passage, anchor: dt.date | None, publication: str | None = None) -> list[Event]:
+    expressions = [e for e in find_temporal_expressions(passage.text, anchor=anchor)
+                   if not (e.precision == "day" and e.relation is None and e.date_start == publication)]
     if not expressions:
         return []
     sentences = split_sentences(passage.text) or ((0, len(passage.text)),)
@@ -70,12 +76,27 @@ def _row_events(passage: Passage, anchor: dt.date | None) -> list[Event]:
 
 
 def _kind(sentence: str, lang: str, expr: TemporalExpression) -> str:
-    kind = _KIND_OF_LABEL.get(label_sentence(sentence, lang).label, "reported")
+    kind = _claim_kind(sentence, lang)
     if kind == "reported" and expr.relative and expr.relative.lower().startswith(_FORWARD):
         return "prediction"
     if kind == "reported" and expr.offset_months and expr.offset_months[1] > 0:
         return "prediction"
     return kind
+
+
+def _claim_kind(sentence: str, lang: str) -> str:
+    """What the sentence claims about its date. A frame ("analysts say", "we believe") labels
+    the sentence attributed or opinion, yet the timeline needs what the framed clause says:
+    "analysts say the merger will close in 2027" is a prediction, "officials said it could
+    reopen in 2025" speculation. So the clause without the frame is read again; and a source
+    that is itself a rumour ("leaked documents show") makes speculation."""
+    label = label_sentence(sentence, lang)
+    if label.label not in _FRAMES or label.cue is None or label.cue_start is None:
+        return _KIND_OF_LABEL.get(label.label, "reported")
+    source = label.cue.rstrip().rpartition(" ")[0]      # "Leaked documents show" -> "Leaked documents"
+    if source and label_sentence(source, lang).label == "rumour":
+        return "speculation"
+    return _claim_kind(sentence[:label.cue_start] + sentence[label.cue_start + len(label.cue):], lang)
 
 
 def _event(passage: Passage, expr: TemporalExpression, summary: str, kind: str) -> Event:

@@ -29,6 +29,7 @@ from ..diagnostics import Diagnostic, diagnostic
 from ..model import Block, Document, Passage, Seed
 from ..paths import slugify
 from .dates import find_publication_date
+from .dates_published import is_metadata_line
 from .language import count_text, detect_language
 from .segments import Segment, segment_lines
 from .tables import parse_table
@@ -152,9 +153,10 @@ def _content_block(seg: Segment, builder: "_BlockBuilder", cues: Cues, recurring
 
 
 def _is_heading(seg: Segment, following: list[Segment]) -> bool:
-    """A short line on its own, not ending like a sentence, with something after it."""
+    """A short line on its own, not ending like a sentence, with something after it; not a line
+    dating the document ("Published: 12 May 2025", "By Jane Doe, March 3, 2024"): metadata."""
     text = seg.text.strip()
-    if len(seg.lines) != 1 or not following or not text or text.endswith(_TERMINAL):
+    if len(seg.lines) != 1 or not following or not text or text.endswith(_TERMINAL) or is_metadata_line(text):
         return False
     latin, cjk = count_text(text)
     if len(text) > _HEADING_MAX_CHARS or latin > _HEADING_MAX_WORDS or (cjk and cjk > 40):
