@@ -139,6 +139,15 @@ class _TextMaker:
         return inline(passage.text[skip:], spans, line_start=True, regions=regions,
                       guard_markers=annotated)
 
+    def label(self, passage: Passage, label: str) -> Md:
+        """A call-out's ``Label:`` with its links: the first mention of a name in the paragraph
+        may be in it ("Anthropic's Leadership: …")."""
+        start = passage.text.find(label)
+        end = start + len(label)
+        spans = tuple(Span(s.start - start, s.end - start, s.href, s.title, s.classes)
+                      for s in self.spans.get(passage.anchor, ()) if start <= s.start and s.end <= end)
+        return inline(label, spans)
+
     def item(self, passage: Passage, annotated: bool = False) -> ItemView:
         return ItemView(passage.anchor, passage.lang, self(passage, annotated=annotated), passage.kind)
 
@@ -182,7 +191,8 @@ def _block_view(block: Block, text_of: _TextMaker, notes: tuple = ()) -> BlockVi
         return BlockView("front_matter", block.anchor, block.lang, code_block(first.text))
     if block.label:
         body = text_of(first, skip=_label_end(first.text, block.label), annotated=annotated)
-        return BlockView(block.kind, block.anchor, block.lang, body, attrs, label=escape(block.label), notes=notes)
+        return BlockView(block.kind, block.anchor, block.lang, body, attrs, label=text_of.label(first, block.label),
+                         notes=notes)
     return BlockView("paragraph", block.anchor, block.lang, text_of(first, annotated=annotated), attrs, notes=notes)
 
 

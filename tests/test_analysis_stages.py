@@ -137,3 +137,15 @@ def test_relation_lines_read_from_both_ends_and_cite_each_source_once(tmp_path):
     relation = next(line for line in product.splitlines() if line.startswith("- developed by"))
     assert relation.count("Chip News") == 1 and "[¶2](" in relation        # one source, two paragraphs
     assert "(inverse)" not in product
+
+
+def test_a_name_in_a_call_out_label_links_from_its_paragraph(tmp_path):
+    from tests.support import generate
+
+    docs, _ = generate(tmp_path, {"a.txt": "Chip News\n\nVantor Labs said it would grow.\n\n"
+                                           "Vantor Labs's Strategy & Risks: Its engineers shipped the Orion X1.\n"})
+    page = (docs / "sources" / "a.md").read_text("utf-8")
+    callout = next(line for line in page.splitlines() if "Strategy" in line)
+    assert callout.startswith('**[Vantor Labs](<../entities/vantor-labs.md> "Organization"){ .bs-entity }'
+                              "'s Strategy \\& Risks:** "), callout
+    assert "[Orion X1](<../entities/orion-x1.md>" in callout

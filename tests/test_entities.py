@@ -36,6 +36,12 @@ LATER_FIXTURES = ("space_launch", "payments", "offshore_wind", "ai_models_zh", "
 # and "scored". Held to the same bar as the domain fixtures. fashion_retail was written after
 # those rules, as a held-out check; see its gold file for what its first measurement showed.
 PRECISION_FIXTURES = ("precision_farming", "container_shipping", "home_diagnostics", "fashion_retail")
+# Held out, labelled before the extractor first ran on them, in two more domains (commercial
+# aviation, cyber security); held to the same bar. Measured as written: aviation P 0.877 R 0.875
+# type 0.825, cyber P 0.880 R 0.894 type 0.773. Generic fixes followed ('&' inside names, model
+# numbers leading a name, quoted titles with 'of', repositories before "repository", role nouns
+# such as "lawyer", a sentence-initial full name whose surname occurs alone); see the gold files.
+HELD_OUT_FIXTURES = ("aviation_supply", "cyber_security")
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LIST_MARKER = re.compile(r"^(?:[-*]|\d{1,2}\.)\s+")
 _RULE = re.compile(r"^:?-{3,}:?$")
@@ -165,7 +171,7 @@ def score(fixture: str, index: EntityIndex, gold: tuple[GoldEntity, ...]) -> Sco
 @pytest.fixture(scope="module")
 def scores() -> dict[str, Score]:
     results = {}
-    for name in (*DOMAIN_FIXTURES, *SEED_FIXTURES, *LATER_FIXTURES, *PRECISION_FIXTURES):
+    for name in (*DOMAIN_FIXTURES, *SEED_FIXTURES, *LATER_FIXTURES, *PRECISION_FIXTURES, *HELD_OUT_FIXTURES):
         passages = read_fixture(FIXTURES / f"{name}.txt")
         results[name] = score(name, extract_entities(passages), read_gold(FIXTURES / f"{name}.gold.yml"))
     return results
@@ -176,7 +182,7 @@ def _table(scores: dict[str, Score]) -> str:
     return "\n".join([header, *(s.row() for s in scores.values())])
 
 
-@pytest.mark.parametrize("fixture", (*DOMAIN_FIXTURES, *SEED_FIXTURES, *PRECISION_FIXTURES))
+@pytest.mark.parametrize("fixture", (*DOMAIN_FIXTURES, *SEED_FIXTURES, *PRECISION_FIXTURES, *HELD_OUT_FIXTURES))
 def test_fixture_precision_recall_and_type_accuracy(scores, fixture):
     result = scores[fixture]
     assert result.precision >= 0.9 and result.recall >= 0.9 and result.type_accuracy >= 0.8, _table(scores)
@@ -189,7 +195,7 @@ def test_later_fixtures_stay_above_a_floor(scores, fixture):
 
 
 def test_fixtures_are_long_enough_and_cover_the_required_shapes():
-    for name in DOMAIN_FIXTURES:
+    for name in (*DOMAIN_FIXTURES, *HELD_OUT_FIXTURES):
         text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
         size = len(re.findall(r"[A-Za-z0-9]+", text)) + len(_CJK.findall(text)) / 1.6  # ~1.6 characters a Chinese word
         assert 400 <= size <= 900, (name, size)
@@ -375,6 +381,66 @@ def test_repositories_and_quoted_code_names():
     assert names["state-spaces/mamba"].type == "project"
     assert {"Strawberry", "Arrakis", "Mythos"} <= set(names)
     assert names["Strawberry"].type == names["Arrakis"].type == "project"
+
+
+def test_an_ampersand_joins_a_name_and_and_does_not():
+    index = extract_entities(corpus("Orders went to Hollis & Marrow and to Kestrel and Vane last year."))
+    assert {"Hollis & Marrow", "Kestrel", "Vane"} <= set(by_name(index))
+    assert "Marrow" not in by_name(index)
+
+
+def test_a_model_number_leads_a_product_name_but_a_quantity_does_not():
+    index = extract_entities(corpus(
+        "Tavoro Airways flew the 318 STX until Tavoro Airways 318 STX 4 jets arrived.",
+        "Later the 318 STX 6 followed, while 500 MW of capacity and 2024 AI budgets grew.",
+        "Rival Quenby makes 240 Quenby engines.",
+    ))
+    names = set(by_name(index))
+    assert {"Tavoro Airways", "318 STX", "318 STX 4", "318 STX 6"} <= names
+    assert not any(name.startswith(("500", "2024", "240", "Tavoro Airways 318")) or name.startswith("STX")
+                   for name in names), names
+
+
+def test_a_versioned_table_cell_keeps_its_version_when_the_model_occurs_alone():
+    header = ("Maker", "Aircraft")
+    text = "Tavoro | 318 STX 8"
+    passages = [*corpus("Tavoro builds the 318 STX for short routes."),
+                Passage("doc", "t-1", "table_row", text, "en", 9, cell_spans=((0, 6), (9, 18)), header=header)]
+    names = by_name(extract_entities(passages))
+    assert names["318 STX 8"].type == "product" and "318 STX" in names
+
+
+def test_quoted_titles_hold_their_connectors():
+    index = extract_entities(corpus("Dovecote runs a research effort known as 'Bridge of Tomorrow' this year."))
+    assert "Bridge of Tomorrow" in by_name(index) and "Bridge" not in by_name(index)
+
+
+def test_a_bare_repository_before_the_word_repository_but_not_a_slashed_pair():
+    index = extract_entities(corpus("Rules live in the QuillHQ/quill repository, in and/or near other files."))
+    names = by_name(index)
+    assert names["QuillHQ/quill"].type == "project"
+    assert "and/or" not in names and "QuillHQ" not in names
+
+
+def test_a_full_name_opening_a_sentence_is_kept_when_the_surname_also_occurs_alone():
+    index = extract_entities(corpus("Halvard Penrick, Tessaly’s founder and chief executive, apologised.",
+                                    "\"We will do better,\" said Penrick.",
+                                    "Enter Vessa, an unreleased model.", "Critics tested Vessa."))
+    names = by_name(index)
+    assert names["Halvard Penrick"].aliases == ("Penrick",) and names["Halvard Penrick"].type == "person"
+    assert "Vessa" in names and "Enter Vessa" not in names
+
+
+def test_roles_before_a_name_and_an_apostrophe_inside_a_surname_type_people():
+    index = extract_entities(corpus(
+        "Oradell hired the lawyer Corin Vasquez, and its security chief Ilse Marten agreed.",
+        "The agency's administrator, Teodor Blum, ordered audits.",
+        "Quarry’s Niamh O’Dwyer has said she would buy it.",
+        "Velstrand acquired Pellworth in 2021.",
+    ))
+    types = {e.name: e.type for e in index.entities}
+    assert types["Corin Vasquez"] == types["Ilse Marten"] == types["Teodor Blum"] == "person"
+    assert types["Niamh O’Dwyer"] == "person" and types["Velstrand"] == "organization"
 
 
 def test_typing_from_cues():

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import json
 import re
+from collections import defaultdict
+from html.parser import HTMLParser
 from pathlib import Path
 
 import jsonschema
@@ -35,6 +37,63 @@ def test_every_mention_event_and_claim_points_at_an_existing_paragraph(built_sit
     places += [(c["document"], c["paragraph"]) for c in json.loads((data_dir / "claims.json").read_text("utf-8"))]
     missing = [p for p in places if p[1] not in ids[p[0]]]
     assert places and missing == []
+
+
+class _EntityLinks(HTMLParser):
+    """The entity links of a source page, by the id of the innermost element holding them, and
+    the tag of every element with an id."""
+
+    _BLOCKS = ("p", "li", "tr", "dt", "dd", "div", "section", "blockquote", "h1", "h2", "h3", "h4", "h5", "h6")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.open: list[tuple[str, str | None]] = []
+        self.links: dict[str | None, list[tuple[str, str]]] = defaultdict(list)
+        self.tags: dict[str, str] = {}
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.tags[attributes["id"]] = tag
+        if tag in self._BLOCKS:
+            self.open.append((tag, attributes.get("id")))
+        if tag == "a" and "bs-entity" in (attributes.get("class") or ""):
+            holder = next((anchor for _, anchor in reversed(self.open) if anchor), None)
+            self.links[holder].append((attributes["href"], attributes.get("title", "")))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.open) - 1, -1, -1):
+            if self.open[depth][0] == tag:
+                del self.open[depth:]
+                break
+
+
+def test_every_entity_mentioned_in_a_paragraph_is_linked_from_it_once(built_site: Path):
+    """Headings stay plain text; every other passage that mentions an entity links to its page
+    exactly once (its first mention), with the type as the tooltip."""
+    data_dir = built_site / "site" / "data"
+    entities = json.loads((data_dir / "entities.json").read_text("utf-8"))
+    type_of = {e["id"]: e["type"] for e in entities}
+    wanted: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for entity in entities:
+        for mention in entity["mentions"]:
+            wanted[(mention["document"], mention["paragraph"])].add(entity["id"])
+    pages = {}
+    for document in json.loads((data_dir / "documents.json").read_text("utf-8")):
+        parser = _EntityLinks()
+        parser.feed((built_site / "site" / document["url"] / "index.html").read_text("utf-8"))
+        pages[document["id"]] = parser
+    checked = 0
+    for (document, paragraph), ids in sorted(wanted.items()):
+        page = pages[document]
+        if page.tags[paragraph].startswith("h"):
+            continue
+        links = page.links.get(paragraph, [])
+        linked = [re.search(r"entities/([^/#]+)/", href).group(1) for href, _ in links]
+        assert sorted(linked) == sorted(ids), (document, paragraph)
+        assert all(title.casefold().startswith(type_of[e][:4]) for e, (_, title) in zip(linked, links))
+        checked += 1
+    assert checked > 40
 
 
 def test_the_real_contradiction_between_the_two_seeds_is_listed_first(built_site: Path):

@@ -42,7 +42,9 @@ _DIGIT_LED = f"\\d+[{UPPER}]+\\d*(?:-[{ALNUM}]+)*"
 # full stop a sentence ('… the Atlas-5 X. Analysts expect …').
 _INITIAL = f"(?<![0-9][ \u00a0])[{UPPER}]\\.(?=[ \u00a0][{UPPER}][a-z])"
 _ABBREVIATED = f"(?:Bros|Co|Corp|Inc|Ltd|Jr|Sr|St|Mt)\\.(?=[ \u00a0][{UPPER}])"  # 'Warner Bros. Discovery'
-_TOKEN = f"(?:{_INITIAL}|{_ABBREVIATED}|{_CAP}|{_CAMEL}|{_DIGIT_LED})"
+# A model number before a word in capitals opens a name: '737 MAX 9', '911 GT3' (see _model_number).
+_MODEL_LED = f"\\d{{3,4}}(?=[ \u00a0][A-Z]{{2,}}(?![{ALNUM}]))"
+_TOKEN = f"(?:{_INITIAL}|{_ABBREVIATED}|{_CAP}|{_CAMEL}|{_DIGIT_LED}|{_MODEL_LED})"
 _NUM = f"(?:\\d+(?:\\.\\d+)*[A-Za-z]{{0,2}}\\+?|v\\d[{ALNUM}.]*)"
 _CONNECTOR = "(?:of|for|from|and|&|de|der|den|van|von|du|da|do|dos|das|di|des|la|le|del|y|bin|al|ter)"
 _PHRASE = re.compile(
@@ -59,6 +61,7 @@ _QUOTED = re.compile(
 _REPO = re.compile(
     r"`([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)`"
     r"|github\.com/([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)"
+    r"|(?<![\w/.-])([A-Za-z0-9][\w.-]*/[A-Za-z0-9][\w.-]*)(?=[ \u00a0](?:repository|repo)\b)"
     r"|(?<![\w/.-])([a-z0-9][a-z0-9_.-]*/[a-z0-9][a-z0-9_.-]*)(?![\w/-])"
 )
 _LOWER_WORD = re.compile(r"(?<![A-Za-z])[a-z]+(?![A-Za-z])")
@@ -139,12 +142,16 @@ def normalise_tokens(tokens: list[tuple[int, int, str]], cues: Cues) -> list[tup
     person hint. "and"/"of" stay inside names that carry an institution or organisation word.
     """
     groups, current = [], []
-    for start, end, token in tokens:
+    for position, (start, end, token) in enumerate(tokens):
         reduced = _drop_lowercase_tail(token, cues)
         if YEAR.match(token):
             groups.append(current)
             current = []
             continue
+        if current and current[-1][2].casefold() in cues.name_words["organization"] and _model_number(
+                tokens, position, cues):
+            groups.append(current)  # 'Alaska Airlines 737 MAX 9': the company, then its product
+            current = []
         current.append((start, start + len(reduced), reduced))
         if reduced != token:
             groups.append(current)
@@ -171,9 +178,10 @@ def _drop_lowercase_tail(token: str, cues: Cues) -> str:
 
 
 def _split_connectors(group: list, cues: Cues) -> list[list]:
-    """Keep particles inside any name ('Ursula von der Leyen'); "of"/"for" right after an
-    organisation or institution word, the head of the name ('Bank of America', 'Centers for
-    Medicare'); "and"/"&" only inside an institution's name ('Food and Drug Administration').
+    """Keep particles and "&" inside any name ('Ursula von der Leyen', 'Pratt & Whitney');
+    "of"/"for" right after an organisation or institution word, the head of the name ('Bank of
+    America', 'Centers for Medicare'); "and" only inside an institution's name ('Food and Drug
+    Administration').
     Every other connector separates two names: "Juniper from Halcyon Labs", "Critics of Acme
     Labs", "Isar Aerospace and The Exploration Company"."""
     institution = None  # whether the group has an institution word, worked out when first needed
@@ -184,7 +192,7 @@ def _split_connectors(group: list, cues: Cues) -> list[list]:
             current.append(item)
             continue
         following = group[position + 1][2] if position + 1 < len(group) else ""
-        if token in cues.particles:
+        if token in cues.particles or token in cues.binding_connectors:
             joins = True
         elif token in cues.head_connectors:
             joins = bool(current) and current[-1][2].casefold() in cues.head_words
@@ -208,7 +216,7 @@ def _strip_edges(group: list, cues: Cues) -> tuple[list, str | None]:
     hint = None
     while group and (group[0][2] in cues.stop_words or group[0][2] in cues.title_words
                      or group[0][2] in cues.calendar_words or group[0][2] in cues.connectors
-                     or is_number(group[0][2])):
+                     or is_number(group[0][2]) and not _model_number(group, 0, cues)):
         if group[0][2] in cues.title_words and group[0][2] not in cues.stop_words:
             hint = "person"
         group = group[1:]
@@ -220,6 +228,16 @@ def _strip_edges(group: list, cues: Cues) -> tuple[list, str | None]:
                      or group[-1][2] in cues.calendar_words):
         group = group[:-1]
     return group, hint
+
+
+def _model_number(tokens: list, position: int, cues: Cues) -> bool:
+    """A number of three or four digits, not a year nor a round hundred, right before a word in
+    capitals that names nothing by itself: a model number leading a product's name ('737 MAX',
+    '911 GT3'), where '500 MW' and '2024 AI' are a quantity and a year."""
+    token = tokens[position][2]
+    following = tokens[position + 1][2] if position + 1 < len(tokens) else ""
+    return (token.isdigit() and 3 <= len(token) <= 4 and not YEAR.match(token) and not token.endswith("00")
+            and re.fullmatch(r"[A-Z]{2,}", following) is not None and not cues.never_alone(following))
 
 
 def _ends_designated(group: list, cues: Cues) -> bool:
@@ -274,6 +292,10 @@ def _quoted(index: int, text: str, layout: Layout, cues: Cues) -> list[Candidate
         in_title = layout.in_title(start)
         if in_title and len(words) > 1:
             continue
+        if _quoted_whole(words, cues):  # the quotes bound the name: 'Wing of Tomorrow'
+            end = start + len(content)
+            found.append(Candidate(content, index, start, end, "quoted", False, in_title))
+            continue
         tokens = [(start + m.start(), start + m.end(), m.group()) for m in _PIECE_TOKEN.finditer(content)]
         for piece, hint in normalise_tokens(tokens, cues):
             first, last = piece[0][0], piece[-1][1]
@@ -281,13 +303,24 @@ def _quoted(index: int, text: str, layout: Layout, cues: Cues) -> list[Candidate
     return found
 
 
+def _quoted_whole(words: list[str], cues: Cues) -> bool:
+    """A quoted title of several words joined by "of"/"for" or particles is one name: the quotes,
+    not a head word, hold it together ('Wing of Tomorrow', 'Project for Tomorrow')."""
+    inner = words[1:-1]
+    joined = cues.head_connectors | cues.particles | cues.binding_connectors
+    return (len(words) > 2 and any(w in joined for w in inner)
+            and all(w in joined or w[0].isupper() for w in words)
+            and words[-1] not in joined and words[0] not in cues.stop_words)
+
+
 def _repositories(index: int, text: str) -> list[Candidate]:
-    """``owner/name`` repositories: in backticks, after github.com/, or bare with a hyphen."""
+    """``owner/name`` repositories: in backticks, after github.com/, bare before the word
+    "repository", or bare with a hyphen ('state-spaces/mamba'; not 'and/or')."""
     found = []
     for match in _REPO.finditer(text):
-        group = next(i for i in range(1, 4) if match.group(i) is not None)
+        group = next(i for i in range(1, 5) if match.group(i) is not None)
         name = match.group(group).rstrip(".")
-        if group == 3 and not re.search(r"[-_]", name):
+        if group == 4 and not re.search(r"[-_]", name):
             continue
         start = match.start(group)
         found.append(Candidate(name, index, start, start + len(name), "repo", hint="project"))

@@ -79,6 +79,7 @@ class Cues:
     connectors: frozenset[str]
     joining_connectors: frozenset[str]
     head_connectors: frozenset[str]
+    binding_connectors: frozenset[str]
     particles: frozenset[str]
     stock_exchanges: frozenset[str]
     units: frozenset[str]
@@ -224,6 +225,7 @@ def _compile(data, path) -> Cues:
         connectors=frozenset(data["connectors"]),
         joining_connectors=frozenset(data["joining_connectors"]),
         head_connectors=frozenset(data["head_connectors"]),
+        binding_connectors=frozenset(data["binding_connectors"]),
         particles=frozenset(data["particles"]),
         stock_exchanges=frozenset(data["stock_exchanges"]),
         units=frozenset(data["units"]),

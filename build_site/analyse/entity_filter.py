@@ -25,7 +25,7 @@ from typing import Iterable, Mapping, Sequence
 from build_site.analyse.entity_acronyms import AliasLink
 from build_site.analyse.entity_candidates import Candidate
 from build_site.analyse.entity_cues import Cues
-from build_site.analyse.entity_text import APPOSITIVE, is_number, is_strong_token
+from build_site.analyse.entity_text import APPOSITIVE, YEAR, is_number, is_strong_token
 from build_site.model import Passage
 
 _ACCEPTED_AS_FOUND = frozenset({"definition", "repo", "cell", "stem", "cjk", "quoted"})
@@ -123,6 +123,9 @@ def _sentence_initial_forms(candidate: Candidate, text: str, words: list[str], c
         rest = words[first:]
         if (" ".join(rest) in corpus.mid_sentence or _is_strong_phrase(rest, cues)
                 or len(rest) > 1 and rest[0] in corpus.starts):
+            if first == len(words) - 1 == 1 and _unusual(words, corpus, cues) and _introduces_person(
+                    text[candidate.end:candidate.end + 120], cues):
+                return [candidate.surface]  # 'George Kurtz, the founder, …' when 'Kurtz' occurs alone
             return [" ".join(rest)]
     for first in range(1, len(words) - 1):
         if " ".join(words[first:]) in corpus.anywhere:  # 'Enter Claude Mythos' when 'Claude Mythos' occurs alone
@@ -230,13 +233,16 @@ def _title_forms(surface: str, words: list[str], corpus: _Corpus, cues: Cues) ->
 
 
 def _attested_part(words: list[str], corpus: _Corpus) -> str | None:
-    """The longest run of a heading's words that the text uses as a name: 'The Forge 11 Edge
-    Launch and …' -> 'Forge 11 Edge', 'Inside Westmark Energy's Plan' -> 'Westmark Energy'."""
+    """The longest run of a heading's words that the text uses as a name, with the version
+    numbers right after it: 'The Forge 11 Edge Launch and …' -> 'Forge 11 Edge', 'Inside
+    Westmark Energy's Plan' -> 'Westmark Energy', a table cell '737 MAX 8' -> '737 MAX 8'."""
     for size in range(len(words) - 1, 0, -1):
         for first in range(len(words) - size + 1):
-            part = " ".join(words[first:first + size])
-            if part in corpus.mid_sentence:
-                return part
+            if " ".join(words[first:first + size]) in corpus.mid_sentence:
+                end = first + size
+                while end < len(words) and is_number(words[end]) and not YEAR.match(words[end]):
+                    end += 1
+                return " ".join(words[first:end])
     return None
 
 
@@ -262,6 +268,15 @@ def _has_cue(candidate: Candidate, text: str, words: list[str], corpus: _Corpus,
     owned = _POSSESSIVE.match(after)
     owns_a_thing = owned is not None and any(cues.class_noun.fullmatch(w) for w in owned.group(1).split())
     return bool(_POSSESSIVE_NAME.match(after) or owns_a_thing or speaker and cues.person_verb.match(after))
+
+
+def _introduces_person(after: str, cues: Cues) -> bool:
+    """The text after a name describes a person: an appositive whose first class noun is a
+    person's (', CrowdStrike's founder and chief executive,') or a bare role (', policy director
+    at'). 'Enter Claude Mythos, an unreleased model' is not one."""
+    appositive = APPOSITIVE.match(after)
+    noun = cues.class_noun.search(appositive.group(1)) if appositive else None
+    return noun is not None and noun.lastgroup == "person" or cues.role_appositive.match(after) is not None
 
 
 def _holding_links(links: Sequence[AliasLink]) -> tuple[AliasLink, ...]:
