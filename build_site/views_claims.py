@@ -239,8 +239,13 @@ class PredictionView:
 class LedgerPage:
     path: DocsPath
     as_of: str
-    rows: tuple[PredictionView, ...]
+    rows: tuple[PredictionView, ...]      # the first MAX_LEDGER_ROWS
     counts: str
+    total: int = 0
+
+
+# Rows of the predictions ledger page (most urgent first); every prediction is in the open data.
+MAX_LEDGER_ROWS = 300
 
 
 def ledger_view(corpus: Corpus, ctx, as_of: str | None) -> LedgerPage:
@@ -269,7 +274,8 @@ def ledger_view(corpus: Corpus, ctx, as_of: str | None) -> LedgerPage:
     counts: dict[str, int] = {}
     for row in rows:
         counts[row.status_key] = counts.get(row.status_key, 0) + 1
-    return LedgerPage(path, as_of or "not set", tuple(rows), ", ".join(f"{n} {k}" for k, n in sorted(counts.items())))
+    return LedgerPage(path, as_of or "not set", tuple(rows[:MAX_LEDGER_ROWS]),
+                      ", ".join(f"{n} {k}" for k, n in sorted(counts.items())), len(rows))
 
 
 def prediction_status(event: Event | None, today: dt.date | None) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 from .analyse.competitors import Attribute, Cited, Landscape
@@ -25,6 +25,7 @@ TABLES_INDEX = DocsPath("tables/index.md")
 KIND_WORDS = {"table_row": "table row", "list_item": "list item", "paragraph": "paragraph",
               "callout": "call-out", "answer": "answer", "question": "question", "heading": "heading"}
 CHART_MAX_BARS = 20
+MAX_ROWS = 150                 # rows of each landscape table on the page; every row is in its CSV
 MENTION_COLUMNS = 12           # sources shown as columns of the mentions table; the rest are summed
 CELL_SHOWN = 2                 # a cell with more values than CELL_FOLD shows this many, folds the rest
 CELL_FOLD = 3
@@ -128,6 +129,7 @@ class CompetitorsPage:
     chart: Chart | None
     csv: dict[str, str]                    # table name -> link
     tables_link: str
+    totals: dict[str, int] = field(default_factory=dict)   # table name -> rows in the corpus (the page shows MAX_ROWS)
 
 
 def competitors_view(corpus: Corpus, landscape: Landscape, ctx: EntityContext) -> CompetitorsPage:
@@ -141,7 +143,7 @@ def competitors_view(corpus: Corpus, landscape: Landscape, ctx: EntityContext) -
                         for key, _ in landscape.columns),
             sources=len(c.mentions), mentions=c.total_mentions,
         )
-        for c in landscape.competitors
+        for c in landscape.competitors[:MAX_ROWS]
     )
     products = tuple(
         ProductRow(
@@ -149,7 +151,7 @@ def competitors_view(corpus: Corpus, landscape: Landscape, ctx: EntityContext) -
             statuses=_cell(_grouped((status, cited) for status, cited in p.statuses), cite),
             figures=_cell([(f"{f.attribute}: {f.text}", "", (Cited(f.text, f.document, f.anchor),)) for f in p.figures], cite),
         )
-        for p in landscape.products
+        for p in landscape.products[:MAX_ROWS]
     )
     columns, mentions = _mentions(landscape, corpus.documents, ctx, path, cite)
     order = {d.id: n for n, d in enumerate(corpus.documents)}
@@ -159,6 +161,7 @@ def competitors_view(corpus: Corpus, landscape: Landscape, ctx: EntityContext) -
         chart=_chart(landscape, ctx, cite.sources, order) if landscape.competitors else None,
         csv={name: relative_link(path, DocsPath(target)) for name, target in LANDSCAPE_CSV.items()},
         tables_link=relative_link(path, TABLES_INDEX),
+        totals={"organisations": len(landscape.competitors), "products": len(landscape.products)},
     )
 
 
@@ -175,7 +178,7 @@ def _mentions(landscape: Landscape, documents: Sequence[Document], ctx: EntityCo
     other = len(ranked) > len(shown)
     columns = tuple(cite.label(d) for d in shown) + (("Other sources",) if other else ())
     rows = []
-    for competitor in landscape.competitors:
+    for competitor in landscape.competitors[:MAX_ROWS]:
         counts = dict(competitor.mentions)
         cells = [str(counts.get(d, "")) or "–" for d in shown]
         if other:

@@ -16,6 +16,7 @@ MAX_SNIPPETS = 30          # mentions listed on an entity page; the rest are cou
 MAX_EVENTS = 30            # events listed on an entity page; the rest are on the timeline
 MAX_SOURCES = 30           # rows of the mentions-per-source table; the rest are in data/entities.json
 MATRIX_MAX_SOURCES = 24
+MATRIX_MAX_ENTITIES = 200   # rows of the coverage matrix; every count is in data/entities.json
 
 
 @dataclass(frozen=True)
@@ -186,6 +187,7 @@ class EntitiesIndex:
     sources: tuple[tuple[str, str, str], ...]      # (short label, title, link)
     matrix: tuple[MatrixRow, ...]
     matrix_truncated: bool
+    matrix_more: int = 0                           # entities of the shown sources left out of the matrix
 
 
 def entities_index_view(corpus: Corpus, ctx: EntityContext) -> EntitiesIndex:
@@ -200,11 +202,12 @@ def entities_index_view(corpus: Corpus, ctx: EntityContext) -> EntitiesIndex:
     docs = corpus.documents[:MATRIX_MAX_SOURCES]
     sources = tuple((f"S{i}", source_title(d), relative_link(path, source_page(d.id))) for i, d in enumerate(docs, 1))
     per_doc = {doc: dict(pairs) for doc, pairs in corpus.entities_by_document.items()}
-    ranked = sorted(corpus.entities, key=lambda e: (-counts.get(e.id, 0), e.name.lower()))
+    shown = {entity_id for d in docs for entity_id in per_doc.get(d.id, {})}
+    ranked = sorted((e for e in corpus.entities if e.id in shown), key=lambda e: (-counts.get(e.id, 0), e.name.lower()))
     matrix = tuple(
         MatrixRow(ctx.ref(e.id, path, counts.get(e.id, 0)),
                   tuple(str(per_doc.get(d.id, {}).get(e.id, "")) or "–" for d in docs))
-        for e in ranked
+        for e in ranked[:MATRIX_MAX_ENTITIES]
     )
     return EntitiesIndex(path, tuple(groups), len(corpus.entities), sources, matrix,
-                         len(corpus.documents) > MATRIX_MAX_SOURCES)
+                         len(corpus.documents) > MATRIX_MAX_SOURCES, max(0, len(ranked) - MATRIX_MAX_ENTITIES))

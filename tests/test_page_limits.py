@@ -1,4 +1,5 @@
-"""The timeline's pages: a year per page, a dense year cut into parts, every event on one page."""
+"""Pages that would grow with the corpus are bounded: the timeline is cut into parts (every
+event on one page), corpus-wide tables show their first rows and say where the rest are."""
 from __future__ import annotations
 
 import re
@@ -7,7 +8,10 @@ from pathlib import Path
 import pytest
 
 from bench import synth
-from build_site import link
+import csv
+import io
+
+from build_site import link, views_claims, views_competitors, views_entities
 from build_site.link import UNDATED, timeline_parts
 from build_site.model import Event
 from build_site.pipeline import BuildOptions, build
@@ -43,11 +47,14 @@ def test_no_part_when_a_year_fits_on_one_page():
 
 @pytest.fixture(scope="module")
 def split_site(tmp_path_factory) -> Path:
-    """40 synthetic documents (hundreds of events) with pages of at most 60 events."""
+    """40 synthetic documents (hundreds of events) with small limits on every bounded page."""
     root = tmp_path_factory.mktemp("split")
     synth.write_corpus(root / "seeds", 40, seed=5)
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(link, "MAX_EVENTS_PER_PAGE", 60)
+        patch.setattr(views_competitors, "MAX_ROWS", 4)
+        patch.setattr(views_entities, "MATRIX_MAX_ENTITIES", 7)
+        patch.setattr(views_claims, "MAX_LEDGER_ROWS", 5)
         build(BuildOptions(seeds_dir=root / "seeds", docs_dir=root / "docs"))
     return root / "docs"
 
@@ -79,3 +86,25 @@ def test_the_index_links_every_part_and_the_parts_link_each_other(split_site: Pa
         assert f"part {number} of" in text
         previous = f"{year}.md" if number == "2" else f"{year}-part-{int(number) - 1}.md"
         assert f"(<{previous}>)" in text, (name, previous)
+
+
+def _rows(text: str, section: str) -> int:
+    body = text.split(section, 1)[1].split("\n## ", 1)[0]
+    return len(re.findall(r'<tr markdown="block">\s*<th scope="row"', body))
+
+
+def test_corpus_tables_show_their_first_rows_and_point_to_the_full_data(split_site: Path):
+    page = (split_site / "competitors" / "index.md").read_text("utf-8")
+    organisations = list(csv.reader(io.StringIO((split_site / "data/competitors/organisations.csv").read_text("utf-8"))))
+    assert len(organisations) - 1 > 4
+    assert f"{len(organisations) - 1} organisation(s)" in page and "the first 4 are shown here" in page
+    assert _rows(page, "{ #organisations }") == 4 and _rows(page, "{ #products }") <= 4
+
+    index = (split_site / "entities" / "index.md").read_text("utf-8")
+    coverage = index.split("{ #coverage }", 1)[1]
+    assert coverage.count('<tr markdown="block"><th scope="row"') == 7
+    assert "more are left out" in coverage and "(<../data/entities.json>)" in coverage
+
+    ledger = (split_site / "claims" / "predictions.md").read_text("utf-8")
+    assert ledger.count('<td data-label="Status"') == 5
+    assert "The first 5\nof " in ledger and "(<../data/claims.json>)" in ledger
