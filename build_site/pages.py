@@ -1,7 +1,7 @@
 """Which pages the site has: one function per page type, each view -> template -> PageFile."""
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import replace
 from functools import partial
 
@@ -9,8 +9,8 @@ from .analyse.competitors import Landscape, find_landscape
 from .analyse.entities import EntityIndex
 from .exports import export_files, landscape_files, table_files
 from .link import CLAIMS, GLOSSARY, PREDICTIONS, TIMELINE, Corpus
-from .views_claims import (claim_annotations, claim_notes, claim_profile, claims_view, comparisons_by_document,
-                           glossary_view, ledger_view)
+from .views_claims import (claim_annotations, claim_notes, claim_profile, claims_view, comparison_anchor,
+                           comparisons_by_document, glossary_view, ledger_view, listed_comparisons)
 from .paths import DocsPath, entity_page, relative_link, source_page
 from .render import PageFile, front_matter, render_template
 from .views import source_page_view
@@ -39,10 +39,12 @@ def page_tasks(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> l
     """
     ctx = EntityContext(corpus)
     compared = comparisons_by_document(corpus)
+    listed = frozenset(comparison_anchor(c) for c in listed_comparisons(corpus))   # rows of the claims page
     landscape = find_landscape(corpus.documents, EntityIndex(corpus.entities, corpus.mentions, corpus.relations))
     return [
         partial(_one, _home, corpus, site_name, ctx, as_of),
-        *(partial(_one, _source, corpus, i, ctx, compared.get(doc.id, ())) for i, doc in enumerate(corpus.documents)),
+        *(partial(_one, _source, corpus, i, ctx, compared.get(doc.id, ()), listed)
+          for i, doc in enumerate(corpus.documents)),
         *(partial(_one, _entity, corpus, entity, ctx) for entity in corpus.entities),
         partial(_one, _entities_index, corpus, ctx),
         partial(_timeline, corpus, ctx),
@@ -67,11 +69,12 @@ def _home(corpus: Corpus, site_name: str, ctx: EntityContext, as_of: str | None)
     return PageFile(view.path, render_template("home.md.j2", page=view, front_matter=meta, site_title=site_name))
 
 
-def _source(corpus: Corpus, index: int, ctx: EntityContext, comparisons: tuple = ()) -> PageFile:
+def _source(corpus: Corpus, index: int, ctx: EntityContext, comparisons: tuple = (),
+            listed: Container[str] = frozenset()) -> PageFile:
     doc = corpus.documents[index]
     path = source_page(doc.id)
     doc_claims = tuple(c for p in doc.passages for c in corpus.claims_by_passage.get((doc.id, p.anchor), ()))
-    facts = claim_notes(doc.id, comparisons, {c.id: c for c in doc_claims}, ctx, path) if comparisons else {}
+    facts = claim_notes(doc.id, comparisons, {c.id: c for c in doc_claims}, ctx, path, listed) if comparisons else {}
     regions, notes = claim_annotations(doc, lambda p: corpus.claims_by_passage.get((doc.id, p.anchor), ()), facts)
     view = source_page_view(doc, passage_spans(corpus, doc, path), corpus.neighbours(index), regions, notes)
     view = replace(

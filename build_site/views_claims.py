@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Container
 from dataclasses import dataclass
 
 from .link import CLAIMS, GLOSSARY, PREDICTIONS, Corpus, term_anchor
@@ -84,13 +84,15 @@ def comparisons_by_document(corpus: Corpus) -> dict[str, tuple[Comparison, ...]]
 
 
 def claim_notes(document: str, comparisons: tuple[Comparison, ...], claims: dict[str, Claim], ctx,
-                path: DocsPath) -> dict[str, tuple[NoteFact, ...]]:
+                path: DocsPath, listed: Container[str]) -> dict[str, tuple[NoteFact, ...]]:
     """Claim id -> the facts to annotate it with: each attribute the claim states and what the
-    other sources say about it. Only claims whose figure or status is compared get a note."""
+    other sources say about it. Only claims whose figure or status is compared get a note; it
+    links to the comparison's row when the claims page lists it (``listed``: row anchors)."""
     facts: dict[str, list[NoteFact]] = {}
     for comparison in comparisons:
         subject = f"{ctx.entities[comparison.entity].name} · {_attribute_name(comparison.attribute)}"
-        link = relative_link(path, CLAIMS, comparison_anchor(comparison))
+        anchor = comparison_anchor(comparison)
+        link = relative_link(path, CLAIMS, anchor) if anchor in listed else ""
         others: dict[str, list[str]] = {}
         for a in comparison.assertions:
             if a.document != document:
@@ -184,12 +186,25 @@ class ClaimsPage:
     profiles: tuple[tuple[str, str, tuple[ProfileItem, ...]], ...]   # (title, link, profile)
     predictions_link: str
     total_claims: int
+    single_total: int = 0          # single-source attributes in the corpus (the page lists MAX_SINGLE_SOURCE_ROWS)
+
+
+# Rows of the claims page's "single source" table: conflicts and agreements are all listed,
+# single-source attributes (most of them, in a large corpus) up to this many.
+MAX_SINGLE_SOURCE_ROWS = 300
+
+
+def listed_comparisons(corpus: Corpus) -> tuple[Comparison, ...]:
+    """The comparisons the claims page lists, in corpus order."""
+    single = [c for c in corpus.comparisons if c.verdict == "single-source"][:MAX_SINGLE_SOURCE_ROWS]
+    kept = {id(c) for c in single}
+    return tuple(c for c in corpus.comparisons if c.verdict != "single-source" or id(c) in kept)
 
 
 def claims_view(corpus: Corpus, ctx, path: DocsPath = CLAIMS) -> ClaimsPage:
     """The claims page; ``path`` is the page the links are made relative to (the home page
     shows the top contradictions too)."""
-    views = [_comparison_view(c, path, ctx) for c in corpus.comparisons]
+    views = [_comparison_view(c, path, ctx) for c in listed_comparisons(corpus)]
     by_doc = {}
     for claim in corpus.claims:
         by_doc.setdefault(claim.document, []).append(claim)
@@ -200,6 +215,7 @@ def claims_view(corpus: Corpus, ctx, path: DocsPath = CLAIMS) -> ClaimsPage:
         conflicts=tuple(v for v in views if v.verdict == "conflicts"),
         agreements=tuple(v for v in views if v.verdict == "agrees"),
         single=tuple(v for v in views if v.verdict == "single-source"),
+        single_total=sum(c.verdict == "single-source" for c in corpus.comparisons),
         profiles=profiles, predictions_link=relative_link(path, PREDICTIONS), total_claims=len(corpus.claims),
     )
 

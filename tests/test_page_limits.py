@@ -55,6 +55,7 @@ def split_site(tmp_path_factory) -> Path:
         patch.setattr(views_competitors, "MAX_ROWS", 4)
         patch.setattr(views_entities, "MATRIX_MAX_ENTITIES", 7)
         patch.setattr(views_claims, "MAX_LEDGER_ROWS", 5)
+        patch.setattr(views_claims, "MAX_SINGLE_SOURCE_ROWS", 6)
         build(BuildOptions(seeds_dir=root / "seeds", docs_dir=root / "docs"))
     return root / "docs"
 
@@ -108,3 +109,18 @@ def test_corpus_tables_show_their_first_rows_and_point_to_the_full_data(split_si
     ledger = (split_site / "claims" / "predictions.md").read_text("utf-8")
     assert ledger.count('<td data-label="Status"') == 5
     assert "The first 5\nof " in ledger and "(<../data/claims.json>)" in ledger
+
+
+def test_the_claims_page_lists_some_single_source_rows_and_notes_link_only_to_listed_rows(split_site: Path):
+    page = (split_site / "claims" / "index.md").read_text("utf-8")
+    single = page.split("{ #single-source }", 1)[1].split("\n## ", 1)[0]
+    assert single.count('<tr id="cmp-') == 6 and "The first 6 of " in single
+    rows = set(re.findall(r'<tr id="(cmp-[0-9a-f]+)"', page))
+    linked, unlinked = 0, 0
+    for source in (split_site / "sources").glob("*.md"):
+        for note in re.findall(r"^1\.  \*\*.*$", source.read_text("utf-8"), re.M):
+            targets = re.findall(r"\(<\.\./claims/index\.md#(cmp-[0-9a-f]+)>\)", note)
+            assert all(t in rows for t in targets), note
+            linked += bool(targets)
+            unlinked += "Single source." in note and not targets
+    assert linked and unlinked
