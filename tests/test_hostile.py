@@ -40,7 +40,7 @@ from build_site.read import read_seeds
 from tests.hostile import BROKEN_UTF8_TEXT, SECRET, add_symlinks, hostile_seeds, text_fixtures
 from tests.hostile.pages import (FORBIDDEN_ATTRS, FORBIDDEN_TAGS, GENERATED_STYLE, TOKEN, URL_ATTRS, PageScan,
                                  generator_tags)
-from tests.support import REPO, make_project, mkdocs_build, site_markdown, write_seeds
+from tests.support import REPO, generate, make_project, mkdocs_build, site_markdown, write_seeds
 
 BIG = "big.txt"
 ALL_SEEDS = hostile_seeds()
@@ -351,6 +351,23 @@ def test_page_names_are_unique_and_follow_the_file_names(hostile_site: Built):
         "@@.txt": "untitled-2", "untitled.txt": "untitled", "line\nbreak.txt": "line-break"}
     for slug in ids.values():
         assert re.fullmatch(r"[\w-]+", slug) and not slug.startswith("-"), slug
+
+
+def test_names_made_from_seed_text_fit_in_a_file_name(tmp_path: Path):
+    """File systems take 255 bytes per name. A seed named with 80 Chinese characters (240
+    bytes) holding a table, and an entity named by a 50,000-character hyphenated word, each
+    crashed the build with 'File name too long'."""
+    long_name, table = "报" * 80, "标题\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    docs, report = generate(tmp_path, {f"{long_name}.txt": table, f"{long_name}.md": table,
+                                       "word.txt": "Title\n\n" + "-".join(["Acme"] * 10_000) + "\n"})
+    written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    assert max(len(name.encode("utf-8")) for path in written for name in path.split("/")) <= 255 - len(".tmp")
+    # Both seeds have a page and a table CSV, the second one's name with a suffix.
+    pages = [path for path in written if path.startswith("sources/报")]
+    assert len(pages) == 2 and sum(path.endswith("-2.md") for path in pages) == 1
+    assert len([path for path in written if path.startswith("data/tables/报")]) == 2
+    assert any(path.startswith("entities/acme-acme-") for path in written)
+    assert [d.code for d in report.diagnostics] == ["BS105"]
 
 
 def heading_ids(built: Built) -> list[str]:
