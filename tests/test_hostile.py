@@ -370,6 +370,15 @@ def test_names_made_from_seed_text_fit_in_a_file_name(tmp_path: Path):
     assert [d.code for d in report.diagnostics] == ["BS105"]
 
 
+def test_an_entity_named_index_does_not_take_the_page_listing_the_entities(tmp_path: Path):
+    """It crashed the build: 'two generated files share the path entities/index.md'."""
+    docs, _ = generate(tmp_path, {"index.txt": "Market Report\n\nIndex said on Monday it will expand. Analysts "
+                                               "at Index expect growth, and Index partnered with Acme Corp.\n"})
+    assert (docs / "entities" / "index-2.md").read_text("utf-8").count("Index") > 1
+    assert (docs / "entities" / "index.md").read_text("utf-8").startswith("---\ndescription: ")
+    assert "](<index-2.md>" in (docs / "entities" / "index.md").read_text("utf-8")
+
+
 def heading_ids(built: Built) -> list[str]:
     found = scan(page_of(built, "slug_collisions.txt"))
     return [attrs["id"] for tag, attrs, in_article in found.elements if in_article and tag in ("h1", "h2")

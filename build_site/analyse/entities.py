@@ -210,7 +210,7 @@ def _unique_ids(names: Sequence[str]) -> tuple[str, ...]:
     """Slugs of the names, short enough to name a file; a clash gets '-2', '-3' in the order
     of the names themselves."""
     ids: dict[int, str] = {}
-    used: set[str] = set()
+    used: set[str] = {"index"}          # entities/index.md lists the entities: "Index" is "index-2"
     for number in sorted(range(len(names)), key=lambda n: (names[n], n)):
         base = fit_name(slugify(names[number])) if names[number] else f"unnamed-{number}"
         candidate, suffix = base, 2
