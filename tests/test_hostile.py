@@ -259,6 +259,18 @@ def test_a_wide_ragged_table_keeps_every_cell(hostile_site: Built):
     assert sum(1 for tag, _, _ in elements if tag == "td") == 5 * 45
 
 
+@pytest.mark.parametrize("rows", ["", "| Acme Inc | " + "lorem " * 1_000 + "|\n"],
+                         ids=["no rows", "one 6,000-character row"])
+def test_a_table_without_rows_keeps_its_header(tmp_path: Path, rows: str):
+    """A header and its separator line alone (an over-long row is read as a paragraph)
+    crashed the build: 'tuple index out of range'."""
+    docs, report = generate(tmp_path, {"x.txt": f"Title\n\nText before.\n\n| Company | Notes |\n|---|---|\n{rows}"})
+    page = (docs / "sources" / "x.md").read_text("utf-8")
+    assert re.search(r'<th scope="col" markdown="span">Company</th><th scope="col" markdown="span">Notes \[¶\]', page)
+    assert page.count("lorem") == rows.count("lorem")
+    assert (docs / "data" / "tables").is_dir() and report.diagnostics == ()
+
+
 # --- Nothing from a seed becomes markup ----------------------------------------------------
 
 def _resolves(site: Path, page: Path, href: str) -> bool:

@@ -214,6 +214,7 @@ analysis_text = st.lists(
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(analysis_text)
 @example("Title\n\nThey sold 1,234, then more.")      # a number ending in a comma once failed the claims stage
+@example("Title\n\n| A | B |\n|---|---|\n")              # a table without rows once crashed the build
 def test_no_analysis_stage_fails_on_any_text(text: str):
     """A stage that raises is isolated (BS199) but loses the seed's analysis and fails --strict."""
     with tempfile.TemporaryDirectory() as folder:
