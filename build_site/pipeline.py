@@ -14,7 +14,7 @@ from .analyse.entities import extract_entities
 from .analyse.events import extract_events
 from .analyse.glossary import find_terms
 from .analyse.statements import extract_claims
-from .analyse.structure import parse_document
+from .analyse.structure import parse_document, plain_document
 from .diagnostics import Diagnostic, counts_against_strict, diagnostic
 from .link import Corpus, link_corpus
 from .model import Document, Seed
@@ -135,7 +135,9 @@ def _structure_all(seeds: tuple[Seed, ...], progress: Progress = _no_progress
             documents.append(document)
             diags.extend(doc_diags)
         except Exception as exc:  # isolate the seed; the build goes on  # noqa: BLE001
-            diags.append(diagnostic(seed.display_path, 0, "BS199", f"structure stage failed: {exc!r}"))
+            diags.append(diagnostic(seed.display_path, 0, "BS199",
+                                    f"structure stage failed: {exc!r}; its lines are shown as plain paragraphs"))
+            documents.append(plain_document(seed))
     return documents, tuple(diags)
 
 

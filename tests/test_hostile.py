@@ -271,6 +271,45 @@ def test_a_table_without_rows_keeps_its_header(tmp_path: Path, rows: str):
     assert (docs / "data" / "tables").is_dir() and report.diagnostics == ()
 
 
+# --- A stage that fails -------------------------------------------------------------------
+# Any exception inside a stage is a bug; it is isolated to its seed (BS199) and loses no text.
+
+def _fail_on(name: str, stage):
+    def failing(document_or_seed, *args):
+        seed = getattr(document_or_seed, "seed", document_or_seed)
+        if seed.path == name:
+            raise RuntimeError("injected failure")
+        return stage(document_or_seed, *args)
+    return failing
+
+
+def test_a_failing_structure_stage_still_shows_every_line_of_the_seed(tmp_path: Path, monkeypatch):
+    import build_site.pipeline as pipeline
+    monkeypatch.setattr(pipeline, "parse_document", _fail_on("bad.txt", pipeline.parse_document))
+    text = "the title line\n\nA <b>first</b> paragraph.\n- an item\n\n| a | b |\n" + "x" * 12_000 + "\n"
+    docs, report = generate(tmp_path, {"bad.txt": text, "good.txt": "Good Title\n\nAcme Corp said so."})
+    assert [d.format() for d in report.diagnostics] == [
+        "seeds/bad.txt: error[BS199]: structure stage failed: RuntimeError('injected failure'); "
+        "its lines are shown as plain paragraphs"]
+    page = (docs / "sources" / "bad.md").read_text("utf-8")
+    for line in ("the title line", "A \\<b\\>first\\</b\\> paragraph.", "\\- an item", "\\| a \\| b \\|"):
+        assert f"\n{line} [¶](#p-line-" in page, line
+    assert page.count("x" * 5_000) == 2 and "#p-line-7-3" in page
+    assert "# Good Title" in (docs / "sources" / "good.md").read_text("utf-8")
+
+
+def test_a_failing_analysis_stage_keeps_the_seed_page_and_the_other_seeds_analysis(tmp_path: Path, monkeypatch):
+    import build_site.pipeline as pipeline
+    monkeypatch.setattr(pipeline, "extract_claims", _fail_on("bad.txt", pipeline.extract_claims))
+    said = "Acme Corp reportedly raised $5 billion in 2025."
+    docs, report = generate(tmp_path, {"bad.txt": f"Bad Title\n\n{said}", "good.txt": f"Good Title\n\n{said}"})
+    assert [d.format() for d in report.diagnostics] == [
+        "seeds/bad.txt: error[BS199]: claims stage failed: RuntimeError('injected failure')"]
+    claims = json.loads((docs / "data" / "claims.json").read_text("utf-8"))
+    assert {claim["document"] for claim in claims} == {"good"}
+    assert "raised \\$5 billion in" in (docs / "sources" / "bad.md").read_text("utf-8")
+
+
 # --- Nothing from a seed becomes markup ----------------------------------------------------
 
 def _resolves(site: Path, page: Path, href: str) -> bool:
