@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .analyse.events import extract_events
 from .analyse.glossary import Term, find_terms
 from .analyse.statements import extract_claims
-from .analyse.structure import parse_document
+from .analyse.structure import parse_document, plain_document
 from .diagnostics import Diagnostic, diagnostic
 from .model import Claim, Document, Event, Seed
 from .parallel import fork_available, fork_map
@@ -32,10 +32,10 @@ STAGES = ("structure", "events", "claims")
 
 @dataclass(frozen=True, slots=True)
 class DocumentAnalysis:
-    """What the per-document stages found in one seed (``document`` is None when its
-    structure could not be recognised: the failure is then in ``diagnostics``)."""
+    """What the per-document stages found in one seed (when its structure could not be
+    recognised, ``document`` holds its lines as plain paragraphs and nothing else is found)."""
 
-    document: Document | None
+    document: Document
     events: tuple[Event, ...]
     claims: tuple[Claim, ...]
     terms: tuple[Term, ...]
@@ -45,15 +45,16 @@ class DocumentAnalysis:
 
 def analyse_document(seed: Seed) -> DocumentAnalysis:
     """Run the per-document stages on one seed; a stage that fails is reported against the
-    seed (BS199) and the stages after it get nothing from it, but the build goes on."""
+    seed (BS199) and gives nothing, but the seed keeps its page and the build goes on."""
     diags: list[Diagnostic] = []
     clock = time.perf_counter()
     try:
         document, structure_diags = parse_document(seed)
         diags.extend(structure_diags)
-    except Exception as exc:  # isolate the seed  # noqa: BLE001
-        diags.append(diagnostic(seed.display_path, 0, "BS199", f"structure stage failed: {exc!r}"))
-        return DocumentAnalysis(None, (), (), (), tuple(diags), (time.perf_counter() - clock, 0.0, 0.0))
+    except Exception as exc:  # isolate the seed: its page shows every line as a plain paragraph  # noqa: BLE001
+        diags.append(diagnostic(seed.display_path, 0, "BS199",
+                                f"structure stage failed: {exc!r}; its lines are shown as plain paragraphs"))
+        return DocumentAnalysis(plain_document(seed), (), (), (), tuple(diags), (time.perf_counter() - clock, 0.0, 0.0))
     seconds = [time.perf_counter() - clock]
     clock = time.perf_counter()
     events = _isolated(extract_events, document, "events", diags)

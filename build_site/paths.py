@@ -27,6 +27,11 @@ Url = NewType("Url", str)
 GENERATED_FILES: tuple[str, ...] = ("index.md",)
 GENERATED_DIRS: tuple[str, ...] = ("sources", "entities", "timeline", "claims", "glossary", "competitors", "tables", "data")
 
+# File systems allow 255 bytes in a name, and a CJK character takes three in UTF-8. A name
+# made from seed text (a page, an entity) keeps at most this many, which leaves room for a
+# "-12" suffix, ".md.tmp" and a table's "-t-1234abcd.csv.tmp".
+NAME_MAX_BYTES = 200
+
 _SLUG_DROP = re.compile(r"[^\w\s-]", re.UNICODE)
 _SLUG_JOIN = re.compile(r"[\s_-]+", re.UNICODE)
 
@@ -46,10 +51,19 @@ def slugify(text: str, *, max_length: int = 80) -> Slug:
     return Slug(slug)
 
 
+def fit_name(slug: str, max_bytes: int = NAME_MAX_BYTES) -> Slug:
+    """``slug`` cut to at most ``max_bytes`` of UTF-8, between characters, so that it can
+    name a file (see ``NAME_MAX_BYTES``)."""
+    data = slug.encode("utf-8")
+    if len(data) <= max_bytes:
+        return Slug(slug)
+    return Slug(data[:max_bytes].decode("utf-8", "ignore").rstrip("-"))
+
+
 def seed_slug(seed_path: SeedPath) -> Slug:
     """The page name of a seed: its file name without extension, slugified."""
     stem = posixpath.splitext(posixpath.basename(seed_path))[0]
-    return slugify(stem) or Slug("untitled")
+    return fit_name(slugify(stem)) or Slug("untitled")
 
 
 def unique_slugs(seed_paths: list[SeedPath]) -> dict[SeedPath, Slug]:

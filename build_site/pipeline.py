@@ -107,7 +107,7 @@ def build(options: BuildOptions) -> BuildReport:
     hits = options.cache.hits if options.cache is not None else 0
     analyses = analyse_documents(seeds, jobs=options.jobs, cache=options.cache,
                                  progress=lambda done: progress("analyse", done, len(seeds)))
-    documents = [a.document for a in analyses if a.document is not None]
+    documents = [a.document for a in analyses]
     events = [e for a in analyses for e in a.events]
     claims = [c for a in analyses for c in a.claims]
     terms = [t for a in analyses for t in a.terms]

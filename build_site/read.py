@@ -58,7 +58,14 @@ def _find_seed_files(seeds_dir: Path, display_root: str) -> tuple[list[SeedPath]
     root = seeds_dir.resolve()
     for file in sorted(seeds_dir.rglob("*")):
         rel = file.relative_to(seeds_dir)
-        if any(part.startswith(".") for part in rel.parts) or not file.is_file():
+        if any(part.startswith(".") for part in rel.parts) or file.is_dir():
+            continue
+        if not file.is_file():
+            # A broken symbolic link, a pipe (reading it would wait forever), a socket: say so,
+            # or the seed just goes missing from the site.
+            if file.suffix.lower() in SEED_SUFFIXES:
+                diags.append(diagnostic(_shown(f"{display_root}/{rel.as_posix()}"), 0, "BS107",
+                                        "cannot read the file: not a regular file (a broken link, a pipe...)"))
             continue
         if file.suffix.lower() in SEED_SUFFIXES and not file.resolve().is_relative_to(root):
             # Seeds are untrusted: a link to /etc/passwd or ~/.ssh must not be published.

@@ -168,6 +168,10 @@ ANNOTATED_KINDS = ("paragraph", "list")
 def _block_view(block: Block, text_of: _TextMaker, notes: tuple = ()) -> BlockView:
     """``notes``: the block's annotations (paragraphs and lists only: Material annotates those):
     markers in the text, the notes in a list after the block."""
+    if block.kind == "table":            # first: a table may be a header without rows, no passage
+        rows = tuple((text_of.item(p), text_of.cells(p)) for p in block.passages)
+        header = tuple(escape(h) if h else Md(f"Column {i}") for i, h in enumerate(block.header, 1))
+        return BlockView("table", block.anchor, block.lang, header=header, rows=rows)
     first = block.passages[0]
     annotated = bool(notes) and block.kind in ANNOTATED_KINDS
     notes = notes if annotated else ()
@@ -181,10 +185,6 @@ def _block_view(block: Block, text_of: _TextMaker, notes: tuple = ()) -> BlockVi
             items = tuple(replace(item, marker=marker) for item, marker in zip(items, block.markers))
         return BlockView("list", block.anchor, block.lang, items=items, notes=notes,
                          start=block.start, list_tag="ol" if block.ordered else "ul")
-    if block.kind == "table":
-        rows = tuple((text_of.item(p), text_of.cells(p)) for p in block.passages)
-        header = tuple(escape(h) if h else Md(f"Column {i}") for i, h in enumerate(block.header, 1))
-        return BlockView("table", block.anchor, block.lang, header=header, rows=rows)
     if block.kind == "qa":
         return BlockView("qa", block.anchor, block.lang, items=tuple(text_of.item(p) for p in block.passages))
     if block.kind == "front_matter":

@@ -40,7 +40,7 @@ from build_site.read import read_seeds
 from tests.hostile import BROKEN_UTF8_TEXT, SECRET, add_symlinks, hostile_seeds, text_fixtures
 from tests.hostile.pages import (FORBIDDEN_ATTRS, FORBIDDEN_TAGS, GENERATED_STYLE, TOKEN, URL_ATTRS, PageScan,
                                  generator_tags)
-from tests.support import REPO, make_project, mkdocs_build, site_markdown, write_seeds
+from tests.support import REPO, generate, make_project, mkdocs_build, site_markdown, write_seeds
 
 BIG = "big.txt"
 ALL_SEEDS = hostile_seeds()
@@ -259,6 +259,57 @@ def test_a_wide_ragged_table_keeps_every_cell(hostile_site: Built):
     assert sum(1 for tag, _, _ in elements if tag == "td") == 5 * 45
 
 
+@pytest.mark.parametrize("rows", ["", "| Acme Inc | " + "lorem " * 1_000 + "|\n"],
+                         ids=["no rows", "one 6,000-character row"])
+def test_a_table_without_rows_keeps_its_header(tmp_path: Path, rows: str):
+    """A header and its separator line alone (an over-long row is read as a paragraph)
+    crashed the build: 'tuple index out of range'."""
+    docs, report = generate(tmp_path, {"x.txt": f"Title\n\nText before.\n\n| Company | Notes |\n|---|---|\n{rows}"})
+    page = (docs / "sources" / "x.md").read_text("utf-8")
+    assert re.search(r'<th scope="col" markdown="span">Company</th><th scope="col" markdown="span">Notes \[¶\]', page)
+    assert page.count("lorem") == rows.count("lorem")
+    assert (docs / "data" / "tables").is_dir() and report.diagnostics == ()
+
+
+# --- A stage that fails -------------------------------------------------------------------
+# Any exception inside a stage is a bug; it is isolated to its seed (BS199) and loses no text.
+
+def _fail_on(name: str, stage):
+    def failing(document_or_seed, *args):
+        seed = getattr(document_or_seed, "seed", document_or_seed)
+        if seed.path == name:
+            raise RuntimeError("injected failure")
+        return stage(document_or_seed, *args)
+    return failing
+
+
+def test_a_failing_structure_stage_still_shows_every_line_of_the_seed(tmp_path: Path, monkeypatch):
+    import build_site.documents as stages
+    monkeypatch.setattr(stages, "parse_document", _fail_on("bad.txt", stages.parse_document))
+    text = "the title line\n\nA <b>first</b> paragraph.\n- an item\n\n| a | b |\n" + "x" * 12_000 + "\n"
+    docs, report = generate(tmp_path, {"bad.txt": text, "good.txt": "Good Title\n\nAcme Corp said so."})
+    assert [d.format() for d in report.diagnostics] == [
+        "seeds/bad.txt: error[BS199]: structure stage failed: RuntimeError('injected failure'); "
+        "its lines are shown as plain paragraphs"]
+    page = (docs / "sources" / "bad.md").read_text("utf-8")
+    for line in ("the title line", "A \\<b\\>first\\</b\\> paragraph.", "\\- an item", "\\| a \\| b \\|"):
+        assert f"\n{line} [¶](#p-line-" in page, line
+    assert page.count("x" * 5_000) == 2 and "#p-line-7-3" in page
+    assert "# Good Title" in (docs / "sources" / "good.md").read_text("utf-8")
+
+
+def test_a_failing_analysis_stage_keeps_the_seed_page_and_the_other_seeds_analysis(tmp_path: Path, monkeypatch):
+    import build_site.documents as stages
+    monkeypatch.setattr(stages, "extract_claims", _fail_on("bad.txt", stages.extract_claims))
+    said = "Acme Corp reportedly raised $5 billion in 2025."
+    docs, report = generate(tmp_path, {"bad.txt": f"Bad Title\n\n{said}", "good.txt": f"Good Title\n\n{said}"})
+    assert [d.format() for d in report.diagnostics] == [
+        "seeds/bad.txt: error[BS199]: claims stage failed: RuntimeError('injected failure')"]
+    claims = json.loads((docs / "data" / "claims.json").read_text("utf-8"))
+    assert {claim["document"] for claim in claims} == {"good"}
+    assert "raised \\$5 billion in" in (docs / "sources" / "bad.md").read_text("utf-8")
+
+
 # --- Nothing from a seed becomes markup ----------------------------------------------------
 
 def _resolves(site: Path, page: Path, href: str) -> bool:
@@ -351,6 +402,32 @@ def test_page_names_are_unique_and_follow_the_file_names(hostile_site: Built):
         "@@.txt": "untitled-2", "untitled.txt": "untitled", "line\nbreak.txt": "line-break"}
     for slug in ids.values():
         assert re.fullmatch(r"[\w-]+", slug) and not slug.startswith("-"), slug
+
+
+def test_names_made_from_seed_text_fit_in_a_file_name(tmp_path: Path):
+    """File systems take 255 bytes per name. A seed named with 80 Chinese characters (240
+    bytes) holding a table, and an entity named by a 50,000-character hyphenated word, each
+    crashed the build with 'File name too long'."""
+    long_name, table = "报" * 80, "标题\n\n| a | b |\n|---|---|\n| 1 | 2 |\n"
+    docs, report = generate(tmp_path, {f"{long_name}.txt": table, f"{long_name}.md": table,
+                                       "word.txt": "Title\n\n" + "-".join(["Acme"] * 10_000) + "\n"})
+    written = sorted(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    assert max(len(name.encode("utf-8")) for path in written for name in path.split("/")) <= 255 - len(".tmp")
+    # Both seeds have a page and a table CSV, the second one's name with a suffix.
+    pages = [path for path in written if path.startswith("sources/报")]
+    assert len(pages) == 2 and sum(path.endswith("-2.md") for path in pages) == 1
+    assert len([path for path in written if path.startswith("data/tables/报")]) == 2
+    assert any(path.startswith("entities/acme-acme-") for path in written)
+    assert [d.code for d in report.diagnostics] == ["BS105"]
+
+
+def test_an_entity_named_index_does_not_take_the_page_listing_the_entities(tmp_path: Path):
+    """It crashed the build: 'two generated files share the path entities/index.md'."""
+    docs, _ = generate(tmp_path, {"index.txt": "Market Report\n\nIndex said on Monday it will expand. Analysts "
+                                               "at Index expect growth, and Index partnered with Acme Corp.\n"})
+    assert (docs / "entities" / "index-2.md").read_text("utf-8").count("Index") > 1
+    assert (docs / "entities" / "index.md").read_text("utf-8").startswith("---\ndescription: ")
+    assert "](<index-2.md>" in (docs / "entities" / "index.md").read_text("utf-8")
 
 
 def heading_ids(built: Built) -> list[str]:

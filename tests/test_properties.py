@@ -194,6 +194,35 @@ def test_a_closing_hash_that_is_part_of_a_word_stays():
     assert [b.passages[0].text for b in document.blocks if b.kind == "heading"] == ["Notes"]
 
 
+# --- The analysis stages ------------------------------------------------------------------
+
+# What the analysis reads: numbers with separators and units, acronyms, dates, cues.
+_ANALYSIS = [
+    "1,234", ",", "$5", "€3.2 billion", "2,048 GPUs", "10-15%", "95%", "1.2万亿元", "300万辆", "3x", "#1",
+    " (AI)", "Artificial Intelligence (AI)", "Q3 2027", "by 2030", "on 3 March 2026", "2026年3月3日", "in the 1990s",
+    "said", "according to", "reportedly", "may", "will launch", "founded by", "developed by", "competitors like",
+    "Acme Corp", "Globex Inc.", "Mr. Smith", "'s", "“", "”", "(", ")", ".", "。", "-",
+]
+_NUMBER_LIKE = st.from_regex(r"[$€]?\d{1,3}(,\d{3}){0,2}(\.\d{1,2})?[,.%x]?", fullmatch=True)
+analysis_text = st.lists(
+    st.one_of(st.sampled_from(_ANALYSIS), _NUMBER_LIKE, st.sampled_from(_WORDS), st.sampled_from(_SYNTAX), st.just(" "),
+              st.just("\n\n"), st.text(_ANY_CHAR, max_size=4)),
+    max_size=60,
+).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(analysis_text)
+@example("Title\n\nThey sold 1,234, then more.")      # a number ending in a comma once failed the claims stage
+@example("Title\n\n| A | B |\n|---|---|\n")              # a table without rows once crashed the build
+def test_no_analysis_stage_fails_on_any_text(text: str):
+    """A stage that raises is isolated (BS199) but loses the seed's analysis and fails --strict."""
+    with tempfile.TemporaryDirectory() as folder:
+        seeds = write_seeds(Path(folder) / "seeds", {"x.txt": text.encode("utf-8")})
+        report = build(BuildOptions(seeds_dir=seeds, docs_dir=Path(folder) / "docs"))
+    assert [d.format() for d in report.diagnostics if d.code == "BS199"] == []
+
+
 # --- Whole pages ----------------------------------------------------------------------------
 
 MD = site_markdown()

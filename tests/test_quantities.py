@@ -85,6 +85,9 @@ CASES = [
     ("It has 3 companies in its portfolio.", "3 companies", 3.0, "companies", None, None),
     ("He ran the 100m sprint.", "100m", 100.0, "m", None, None),
     ("The display measures 7.9 inches.", "7.9 inches", 7.9, "inches", None, None),
+    # a comma after the number ends it (it once made the claims stage fail on the whole seed)
+    ("Revenue hit $1,200, a record.", "$1,200", 1200.0, "USD", None, "revenue"),
+    ("It costs $5, not $3.", "$5", 5.0, "USD", None, "price"),
 ]
 
 

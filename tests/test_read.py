@@ -1,6 +1,7 @@
 """Stage 1: every seed file is found, decoded and normalised, or skipped with a clear message."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from build_site.read import decode_seed, read_seeds
@@ -69,6 +70,18 @@ def test_folder_rules(tmp_path: Path):
     assert [s.path for s in seeds] == ["a.md", "b.TXT", "d e.txt", "sub/c.txt"]
     assert [s.slug for s in seeds] == ["a", "b", "d-e", "c"]
     assert [d.format() for d in diags] == ["seeds/notes.pdf: info[BS106]: not a .txt or .md file; ignored"]
+
+
+def test_a_seed_that_is_not_a_regular_file_is_reported_not_lost_or_waited_for(tmp_path: Path):
+    write_seeds(tmp_path, {"good.txt": "Good"})
+    (tmp_path / "broken.txt").symlink_to("missing.txt")
+    os.mkfifo(tmp_path / "pipe.md")                  # reading it would wait for a writer forever
+    (tmp_path / "loop").symlink_to(".")              # a link to a folder is not followed
+    seeds, diags = read_seeds(tmp_path)
+    assert [s.path for s in seeds] == ["good.txt"]
+    assert [d.format() for d in diags] == [
+        "seeds/broken.txt: warning[BS107]: cannot read the file: not a regular file (a broken link, a pipe...)",
+        "seeds/pipe.md: warning[BS107]: cannot read the file: not a regular file (a broken link, a pipe...)"]
 
 
 def test_clashing_page_names_get_stable_suffixes(tmp_path: Path):

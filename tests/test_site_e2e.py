@@ -76,6 +76,20 @@ def test_generated_pages_have_the_expected_structure(built_site: Path):
     assert re.search(r'<aside[^>]*class="bs-publisher-note".*Gnoppix.*is the leading.*in the comments below', other, re.S)
 
 
+_BLOCK_ID = re.compile(r'<(h[1-6]|p|li|dt|dd|table|tr|div)\b[^>]*\bid="([^"]+)"')
+
+
+def test_every_block_of_a_source_page_has_a_visible_permalink(built_site: Path):
+    """Headings, paragraphs, call-outs, list items, questions, answers, tables and table rows."""
+    kinds = set()
+    for seed in sorted(REAL_SEEDS.glob("*.txt")):
+        page = seed_page(built_site, seed).read_text("utf-8")
+        for tag, anchor in _BLOCK_ID.findall(page[page.index("<article"):page.index("</article>")]):
+            kinds.add(tag)
+            assert re.search(f'<a class="headerlink"[^>]* href="#{re.escape(anchor)}"', page), f"<{tag} id={anchor}>"
+    assert {"h1", "h2", "p", "div", "li", "dt", "dd", "table", "tr"} <= kinds
+
+
 def test_chinese_words_are_segmented_into_the_search_index(built_site: Path):
     index = json.loads((built_site / "site" / "search" / "search_index.json").read_text("utf-8"))
     chinese = [doc for doc in index["docs"] if "常见问题" in doc["title"].replace("\u200b", "")]

@@ -38,6 +38,7 @@ from build_site.analyse.entity_merge import Cluster, choose_name, merge_aliases
 from build_site.analyse.entity_relations import Found, find_relations
 from build_site.analyse.entity_text import has_cjk, passage_layout, slugify
 from build_site.analyse.entity_types import infer_types
+from build_site.paths import fit_name
 from build_site.model import Passage
 
 __all__ = ["Entity", "EntityIndex", "Knowledge", "Mention", "Relation", "extract_entities", "load_knowledge"]
@@ -206,11 +207,12 @@ def _entity(entity_id: str, name: str, kind: str, surfaces: set[str], cluster: C
 
 
 def _unique_ids(names: Sequence[str]) -> tuple[str, ...]:
-    """Slugs of the names; a clash gets '-2', '-3' in the order of the names themselves."""
+    """Slugs of the names, short enough to name a file; a clash gets '-2', '-3' in the order
+    of the names themselves."""
     ids: dict[int, str] = {}
-    used: set[str] = set()
+    used: set[str] = {"index"}          # entities/index.md lists the entities: "Index" is "index-2"
     for number in sorted(range(len(names)), key=lambda n: (names[n], n)):
-        base = slugify(names[number]) if names[number] else f"unnamed-{number}"
+        base = fit_name(slugify(names[number])) if names[number] else f"unnamed-{number}"
         candidate, suffix = base, 2
         while candidate in used:
             candidate, suffix = f"{base}-{suffix}", suffix + 1

@@ -91,7 +91,6 @@ def _parse(text: str, match: re.Match[str]) -> _Parsed:
 
 def _valid_number(raw: str) -> str:
     """``raw`` if its thousands separators are well formed, else the part before the comma."""
-    raw = raw.rstrip(",")
     groups = raw.partition(".")[0].split(",")
     if len(groups) == 1 or (len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:])):
         return raw
@@ -287,7 +286,7 @@ _spaced_units = [f for f in _forms(_D["units"]) if f not in _glued_units]
 _marks = _alternation(_forms(_D["bound_marks"]), boundary=False)
 _NUMBER = re.compile(
     f"(?:(?P<currency>{_alternation(list(_CURRENCY_PREFIXES), boundary=False)})[ \u00a0]?)?"
-    r"(?P<num>\d[\d,]*(?:\.\d+)?)")
+    r"(?P<num>\d(?:[\d,]*\d)?(?:\.\d+)?)")       # never ends in a comma: "1,234, and"
 _SUFFIX = re.compile(  # 15 | + 多 | trillion, B | + | tokens, %, 元, x | 以上, or more
     f"(?P<mark>{_marks})?"
     f"(?:[ \t-]?(?P<scale>{_alternation(list(_D['scale_words']))})"

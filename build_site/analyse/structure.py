@@ -31,7 +31,7 @@ from ..paths import slugify
 from .dates import find_publication_date
 from .dates_published import is_metadata_line
 from .language import count_text, detect_language
-from .segments import Segment, segment_lines
+from .segments import PARAGRAPH_MAX, Segment, segment_lines
 from .tables import parse_table
 
 _TERMINAL = tuple(".!?。！？…;；,，:：")
@@ -93,6 +93,22 @@ def parse_document(seed: Seed, cues: Cues | None = None) -> tuple[Document, tupl
     )
     return document, tuple(diags)
 
+
+
+def plain_document(seed: Seed) -> Document:
+    """The page of a seed that :func:`parse_document` failed on (a bug, reported as BS199):
+    every non-blank line a paragraph (cut every PARAGRAPH_MAX characters), under the file
+    name, so no text is lost. Nothing is recognised or detected here, so nothing can fail."""
+    blocks = []
+    for number, line in enumerate(seed.text.split("\n"), 1):
+        for start in range(0, len(line) if line.strip() else 0, PARAGRAPH_MAX):
+            anchor = f"p-line-{number}" + (f"-{start // PARAGRAPH_MAX + 1}" if start else "")
+            passage = Passage(seed.slug, anchor, "paragraph", line[start:start + PARAGRAPH_MAX], "und", number)
+            blocks.append(Block("paragraph", anchor, number, "und", (passage,)))
+    latin, cjk = count_text(seed.text)
+    return Document(id=seed.slug, seed=seed, title=_fallback_title(seed.path), title_lang="und",
+                    translated_title=None, translated_title_lang=None, blocks=tuple(blocks), published=None,
+                    languages=("und",) if blocks else (), latin_words=latin, cjk_chars=cjk)
 
 def _published(lines: list[str]) -> tuple[str, int] | None:
     """The date the document states about itself (dateline, Published line, front matter),
