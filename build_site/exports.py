@@ -3,29 +3,30 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from .analyse.competitors import Landscape
 from .link import Corpus
 from .model import Claim, Document, Event
 from .paths import entity_page, page_url, source_page
-from .render import PageFile, render_json
+from .render import PageFile, StreamedFile, json_item_pieces, render_json
 
 SCHEMAS = Path(__file__).parent / "schemas"
 
 
-def export_files(corpus: Corpus) -> Iterator[PageFile]:
-    """Each export and its schema, one file at a time (the records of one are built only when
-    it is written, so the exports of a large corpus are never all in memory at once)."""
-    exports: dict[str, Callable[[], list[dict]]] = {
-        "documents": lambda: [document_record(d) for d in corpus.documents],
+def export_files(corpus: Corpus) -> Iterator[PageFile | StreamedFile]:
+    """Each export and its schema, one file at a time. Records are made one at a time and
+    encoded as they come: a large corpus's exports (tens of MB of JSON) are never held as
+    Python objects, only as the text being written."""
+    exports: dict[str, Callable[[], Iterable[dict]]] = {
+        "documents": lambda: (document_record(d) for d in corpus.documents),
         "entities": lambda: entity_records(corpus),
-        "events": lambda: [event_record(e) for e in corpus.events],
-        "claims": lambda: [claim_record(c) for c in corpus.claims],
+        "events": lambda: (event_record(e) for e in corpus.events),
+        "claims": lambda: (claim_record(c) for c in corpus.claims),
     }
     for name, records in exports.items():
-        yield PageFile(f"data/{name}.json", render_json(records()))
+        yield StreamedFile(f"data/{name}.json", lambda records=records: json_item_pieces(records()))
         yield PageFile(f"data/{name}.schema.json", (SCHEMAS / f"{name}.schema.json").read_text("utf-8"))
 
 
@@ -44,13 +45,13 @@ def document_record(doc: Document) -> dict:
     }
 
 
-def entity_records(corpus: Corpus) -> list[dict]:
+def entity_records(corpus: Corpus) -> Iterator[dict]:
     relations_of: dict[str, list[dict]] = {}
     for rel in corpus.relations:
         relations_of.setdefault(rel.subject, []).append(
             {"predicate": rel.predicate, "object": rel.object, "document": rel.document or None,
              "paragraph": rel.anchor or None})
-    return [
+    return (
         {
             "id": e.id,
             "name": e.name,
@@ -63,7 +64,7 @@ def entity_records(corpus: Corpus) -> list[dict]:
             "relations": relations_of.get(e.id, []),
         }
         for e in corpus.entities
-    ]
+    )
 
 
 def event_record(event: Event) -> dict:

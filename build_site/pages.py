@@ -18,7 +18,7 @@ from .views_home import home_view
 from .views_corpus import passage_spans
 from .views_competitors import COMPETITORS_INDEX, TABLES_INDEX, competitors_view, tables_view
 from .views_entities import EntityContext, entities_index_view, entity_page_view
-from .views_timeline import timeline_index_view, timeline_pages
+from .views_timeline import timeline_index_view, timeline_page_view
 
 
 def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> Iterator[PageFile]:
@@ -47,7 +47,8 @@ def page_tasks(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> l
           for i, doc in enumerate(corpus.documents)),
         *(partial(_one, _entity, corpus, entity, ctx) for entity in corpus.entities),
         partial(_one, _entities_index, corpus, ctx),
-        partial(_timeline, corpus, ctx),
+        partial(_one, _timeline_index, corpus),
+        *(partial(_one, _timeline_part, corpus, ctx, i) for i in range(len(corpus.timeline))),
         partial(_one, _claims, corpus, ctx),
         partial(_one, _predictions, corpus, ctx, as_of),
         partial(_one, _glossary, corpus, ctx),
@@ -107,14 +108,16 @@ def _entities_index(corpus: Corpus, ctx: EntityContext) -> PageFile:
     return PageFile(view.path, render_template("entities.md.j2", page=view, front_matter=meta))
 
 
-def _timeline(corpus: Corpus, ctx: EntityContext) -> list[PageFile]:
+def _timeline_index(corpus: Corpus) -> PageFile:
     index = timeline_index_view(corpus)
     meta = front_matter(title="Timeline", description=f"{index.total} dated statements from the sources, by year.")
-    files = [PageFile(TIMELINE, render_template("timeline.md.j2", page=index, front_matter=meta))]
-    for page in timeline_pages(corpus, ctx):
-        meta = front_matter(title=page.title, description=page.intro)
-        files.append(PageFile(page.path, render_template("timeline_year.md.j2", page=page, front_matter=meta)))
-    return files
+    return PageFile(TIMELINE, render_template("timeline.md.j2", page=index, front_matter=meta))
+
+
+def _timeline_part(corpus: Corpus, ctx: EntityContext, index: int) -> PageFile:
+    page = timeline_page_view(corpus, ctx, index)
+    meta = front_matter(title=page.title, description=page.intro)
+    return PageFile(page.path, render_template("timeline_year.md.j2", page=page, front_matter=meta))
 
 
 def _claims(corpus: Corpus, ctx: EntityContext) -> PageFile:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import json
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -29,6 +30,15 @@ class PageFile:
 
     path: str
     content: str
+
+
+@dataclass(frozen=True)
+class StreamedFile:
+    """A large file (an open-data export) made piece by piece while it is written, so that
+    its text is never held whole: ``pieces()`` gives its text in order."""
+
+    path: str
+    pieces: Callable[[], Iterable[str]]
 
 
 def _finalize(value: object) -> Markup:
@@ -98,8 +108,19 @@ def render_json(data: object) -> str:
     times faster than ``indent`` for the large exports); anything else is indented.
     """
     if isinstance(data, list):
-        if not data:
-            return "[]\n"
-        items = ",\n".join(json.dumps(item, ensure_ascii=False, sort_keys=True) for item in data)
-        return f"[\n{items}\n]\n"
+        return render_json_items(data)
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
+
+
+def render_json_items(items: Iterable[object]) -> str:
+    """A JSON array, one item per line (``render_json``'s format for lists)."""
+    return "".join(json_item_pieces(items))
+
+
+def json_item_pieces(items: Iterable[object]) -> Iterator[str]:
+    """``render_json_items``'s text, a line at a time, from items made one at a time."""
+    first = True
+    for item in items:
+        yield ("[\n" if first else ",\n") + json.dumps(item, ensure_ascii=False, sort_keys=True)
+        first = False
+    yield "[]\n" if first else "\n]\n"

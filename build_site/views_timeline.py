@@ -84,20 +84,19 @@ def _by_year(parts: tuple[TimelinePart, ...]) -> list[tuple[str, list[TimelinePa
     return years
 
 
-def timeline_pages(corpus: Corpus, ctx) -> list[TimelinePage]:
+def timeline_page_view(corpus: Corpus, ctx, index: int) -> TimelinePage:
+    """The ``index``-th page of the timeline (``corpus.timeline``), linked to its neighbours."""
     sequence = corpus.timeline
-    pages = []
-    for i, part in enumerate(sequence):
-        before = sequence[i - 1] if i > 0 else None
-        after = sequence[i + 1] if i + 1 < len(sequence) else None
-        pages.append(TimelinePage(
-            path=part.path, title=f"Timeline: {part.label}", intro=_intro(part),
-            events=tuple(ctx.event(e, part.path) for e in part.events),
-            previous=(before.label, relative_link(part.path, before.path)) if before else None,
-            next=(after.label, relative_link(part.path, after.path)) if after else None,
-            index_link=relative_link(part.path, TIMELINE),
-        ))
-    return pages
+    part = sequence[index]
+    before = sequence[index - 1] if index > 0 else None
+    after = sequence[index + 1] if index + 1 < len(sequence) else None
+    return TimelinePage(
+        path=part.path, title=f"Timeline: {part.label}", intro=_intro(part),
+        events=tuple(ctx.event(e, part.path) for e in part.events),
+        previous=(before.label, relative_link(part.path, before.path)) if before else None,
+        next=(after.label, relative_link(part.path, after.path)) if after else None,
+        index_link=relative_link(part.path, TIMELINE),
+    )
 
 
 def _intro(part: TimelinePart) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import GENERATED_DIRS, GENERATED_FILES
-from .render import PageFile
+from .render import PageFile, StreamedFile
 
 
 @dataclass(frozen=True)
@@ -54,7 +54,8 @@ class Stored:
     seconds: float                 # time spent writing, not producing the pages
 
 
-def store_pages(docs_dir: Path, pages: Iterable[PageFile], progress: Callable[[int], None] | None = None) -> Stored:
+def store_pages(docs_dir: Path, pages: Iterable[PageFile | StreamedFile],
+                progress: Callable[[int], None] | None = None) -> Stored:
     """Write each page whose content changed (atomically); leave the others untouched."""
     written = unchanged = 0
     paths: list[str] = []
@@ -63,19 +64,49 @@ def store_pages(docs_dir: Path, pages: Iterable[PageFile], progress: Callable[[i
         mark = time.perf_counter()
         paths.append(page.path)
         target = docs_dir / page.path
-        data = page.content.encode("utf-8")
-        if target.is_file() and target.read_bytes() == data:
-            unchanged += 1
-        else:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-            tmp.write_bytes(data)
-            tmp.replace(target)        # atomic: a watcher never sees half a page
+        if _store(target, page):
             written += 1
+        else:
+            unchanged += 1
         busy += time.perf_counter() - mark
         if progress is not None:
             progress(len(paths))
     return Stored(tuple(paths), written, unchanged, busy)
+
+
+def _store(target: Path, page: PageFile | StreamedFile) -> bool:
+    """Write ``page`` to ``target`` unless it already holds exactly that; True if written.
+    The new text goes to a temporary file first and replaces the old one at once, so a
+    watcher (``mkdocs serve``) never sees half a page."""
+    tmp = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+    if isinstance(page, PageFile):
+        data = page.content.encode("utf-8")
+        if target.is_file() and target.read_bytes() == data:
+            return False
+        target.parent.mkdir(parents=True, exist_ok=True)
+        tmp.write_bytes(data)
+    else:                                       # written as it is made, then compared
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with tmp.open("wb") as out:
+            for piece in page.pieces():
+                out.write(piece.encode("utf-8"))
+        if target.is_file() and _same_bytes(tmp, target):
+            tmp.unlink()
+            return False
+    tmp.replace(target)
+    return True
+
+
+def _same_bytes(a: Path, b: Path, chunk: int = 1 << 20) -> bool:
+    if a.stat().st_size != b.stat().st_size:
+        return False
+    with a.open("rb") as left, b.open("rb") as right:
+        while True:
+            x, y = left.read(chunk), right.read(chunk)
+            if x != y:
+                return False
+            if not x:
+                return True
 
 
 def finish(docs_dir: Path, parts: list[Stored], started: float) -> WriteResult:

@@ -54,3 +54,28 @@ def test_pages_are_written_as_they_come_and_a_shared_path_is_refused(tmp_path):
     assert (result.written, result.pages, produced) == (2, 2, ["a", "b"])
     with pytest.raises(ValueError, match="sources/a.md"):
         write_pages(tmp_path, (PageFile("sources/a.md", "a"), PageFile("sources/a.md", "b")))
+
+
+def test_a_streamed_file_is_written_piece_by_piece_and_left_alone_when_unchanged(tmp_path: Path):
+    from build_site.render import StreamedFile, json_item_pieces, render_json
+
+    made = []
+
+    def records():
+        for n in range(3):
+            made.append(n)
+            yield {"n": n, "text": "é<b>"}
+
+    export = StreamedFile("data/x.json", lambda: json_item_pieces(records()))
+    assert write_pages(tmp_path, [export]).written == 1
+    text = (tmp_path / "data/x.json").read_text("utf-8")
+    assert text == render_json([{"n": n, "text": "é<b>"} for n in range(3)]) and made == [0, 1, 2]
+    before = (tmp_path / "data/x.json").stat().st_mtime_ns
+    again = write_pages(tmp_path, [export])
+    assert (again.written, again.unchanged) == (0, 1)
+    assert (tmp_path / "data/x.json").stat().st_mtime_ns == before
+    assert sorted(p.name for p in (tmp_path / "data").iterdir()) == ["x.json"]      # no temporary file left
+    longer = StreamedFile("data/x.json", lambda: json_item_pieces([{"n": 0}, {"n": 1}]))
+    assert write_pages(tmp_path, [longer]).written == 1
+    assert (tmp_path / "data/x.json").read_text("utf-8") == '[\n{"n": 0},\n{"n": 1}\n]\n'
+    assert "".join(json_item_pieces([])) == render_json([]) == "[]\n"
