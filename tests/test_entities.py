@@ -724,14 +724,14 @@ def test_the_cyclic_collector_is_restored_as_it_was():
         gc.enable()
 
 
-def test_mentions_made_the_quick_way_are_plain_mentions():
+def test_mentions_are_small_immutable_values():
     import pickle
 
-    from build_site.analyse.entities import Mention, _mention
+    from build_site.analyse.entities import Mention
 
-    quick, plain = _mention("openai", "doc", "p-1", 0, 6, "OpenAI"), Mention("openai", "doc", "p-1", 0, 6, "OpenAI")
-    assert quick == plain and hash(quick) == hash(plain) and repr(quick) == repr(plain)
-    assert vars(quick) == vars(plain) and list(vars(quick)) == list(vars(plain))
-    assert pickle.loads(pickle.dumps(quick)) == plain
+    mention = Mention("openai", "doc", "p-1", 0, 6, "OpenAI")
+    assert mention == Mention("openai", "doc", "p-1", 0, 6, "OpenAI") and hash(mention) == hash(Mention(*mention))
+    assert (mention.entity, mention.start, mention.surface) == ("openai", 0, "OpenAI")
+    assert pickle.loads(pickle.dumps(mention)) == mention and not hasattr(mention, "__dict__")
     with pytest.raises(AttributeError):
-        quick.start = 1
+        mention.start = 1

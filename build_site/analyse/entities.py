@@ -22,8 +22,8 @@ from __future__ import annotations
 import gc
 from collections import Counter
 from contextlib import contextmanager
-from dataclasses import dataclass, fields
-from typing import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple, Sequence
 
 from build_site.analyse.entity_acronyms import AliasLink
 from build_site.analyse.entity_candidates import (Candidate, corpus_stems, corpus_vocabulary, corpus_words,
@@ -54,8 +54,10 @@ class Entity:
     description_source: tuple[str, str] | None     # (document, anchor); None when curated or absent
 
 
-@dataclass(frozen=True)              # no slots: see _mention, which fills __dict__ at once
-class Mention:
+class Mention(NamedTuple):
+    """One occurrence of an entity in a passage. A named tuple: an index holds hundreds of
+    thousands, and a tuple is a third of the memory of a dataclass instance and quick to make."""
+
     entity: str
     document: str
     anchor: str
@@ -163,7 +165,7 @@ def _assemble(passages, clusters, names, types, hits, relations: Sequence[Found]
         passage = passages[hit.passage]
         surface = passage.text[hit.start:hit.end]
         seen.setdefault(hit.cluster, set()).add(surface)
-        mention = _mention(ids[hit.cluster], passage.document, passage.anchor, hit.start, hit.end, surface)
+        mention = Mention(ids[hit.cluster], passage.document, passage.anchor, hit.start, hit.end, surface)
         found = by_passage.get(hit.passage)
         if found is None:
             by_passage[hit.passage] = [mention]
@@ -176,22 +178,6 @@ def _assemble(passages, clusters, names, types, hits, relations: Sequence[Found]
         mentions=tuple(mention for index in order for mention in by_passage[index]),
         relations=_relations(relations, ids, passages, clusters, knowledge, set(seen)),
     )
-
-
-_MENTION_FIELDS = ("entity", "document", "anchor", "start", "end", "surface")
-# A frozen dataclass sets each field through object.__setattr__; filling the instance's __dict__
-# at once gives the same object in half the time (an index holds hundreds of thousands). Only
-# while Mention stays a plain frozen dataclass with exactly these fields.
-_PLAIN_MENTION = (tuple(f.name for f in fields(Mention)) == _MENTION_FIELDS and not hasattr(Mention, "__slots__")
-                  and not hasattr(Mention, "__post_init__"))
-
-
-def _mention(entity: str, document: str, anchor: str, start: int, end: int, surface: str) -> Mention:
-    if not _PLAIN_MENTION:
-        return Mention(entity, document, anchor, start, end, surface)
-    mention = object.__new__(Mention)
-    mention.__dict__.update(entity=entity, document=document, anchor=anchor, start=start, end=end, surface=surface)
-    return mention
 
 
 def _entity(entity_id: str, name: str, kind: str, surfaces: set[str], cluster: Cluster,
