@@ -42,9 +42,13 @@ def on_config(config):
 def on_pre_build(config) -> None:
     root = Path(config.config_file_path).parent
     settings = settings_from_mapping({"site_name": config.site_name, "extra": dict(config.extra)})
+    serving = documents.SERVE_CACHE is not None
+    # Under serve, one process: the server's threads are running, and forking a threaded
+    # process is not safe; the cache does the work there (only changed seeds are analysed).
     report = build(BuildOptions(seeds_dir=root / "seeds", docs_dir=Path(config.docs_dir),
                                 site_name=settings.site_name, as_of=settings.as_of,
-                                knowledge_file=root / "knowledge.yml", jobs=settings.jobs, cache=documents.SERVE_CACHE))
+                                knowledge_file=root / "knowledge.yml", jobs=1 if serving else settings.jobs,
+                                cache=documents.SERVE_CACHE))
     for diag in report.diagnostics:
         (log.warning if diag.severity != "info" else log.info)(diag.format())
     log.info(report.summary_line())

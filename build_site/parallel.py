@@ -1,8 +1,9 @@
 """Optional parallelism: run work in forked processes and collect the results in order.
 
-Forked workers inherit the parent's memory (the analysed corpus, the loaded templates), so
-nothing big is pickled; only results come back. Output never depends on the number of
-processes: each unit of work is a pure function of what the parent had before forking.
+Forked workers inherit the parent's memory (the seeds, the analysed corpus, the loaded
+templates), so no input is pickled; only results come back (the per-seed analyses, or the
+counts of the files a worker wrote). Output never depends on the number of processes: each
+unit of work is a pure function of what the parent had before forking.
 """
 from __future__ import annotations
 
