@@ -79,6 +79,8 @@ def test_edit_add_break_and_delete_seeds_while_serving(served):
 
     (seeds / "beta.txt").write_text("Beta Report\n\nA new source.", "utf-8")
     wait_for(lambda: "A new source." in fetch(url + "sources/beta/"), what="the added page")
+    # The edited alpha's analysis is kept from the last rebuild: only beta is analysed.
+    assert "build_site: 2 seeds read (1 unchanged, analysis reused)" in log.read_text("utf-8")
 
     (seeds / "broken.txt").write_bytes(bytes(range(256)) * 4)
     wait_for(lambda: "seeds/broken.txt: warning[BS101]" in log.read_text("utf-8"), what="the warning")
