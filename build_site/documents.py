@@ -15,7 +15,7 @@ from __future__ import annotations
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .analyse.events import extract_events
 from .analyse.glossary import Term, find_terms
@@ -120,7 +120,7 @@ def analyse_documents(seeds: Sequence[Seed], *, jobs: int = 1, cache: AnalysisCa
                       progress: Callable[[int], None] | None = None) -> list[DocumentAnalysis]:
     """The analyses of ``seeds``, in seed order: from ``cache`` where it has them, the rest
     computed (in ``jobs`` processes when there are enough of them to pay for the workers)."""
-    found: list[DocumentAnalysis | None] = [cache.get(seed) if cache is not None else None for seed in seeds]
+    found: list[DocumentAnalysis | None] = [_reused(cache.get(seed)) if cache is not None else None for seed in seeds]
     todo = [i for i, analysis in enumerate(found) if analysis is None]
     for done, (i, analysis) in enumerate(_compute([seeds[i] for i in todo], jobs), start=1):
         found[todo[i]] = analysis
@@ -129,6 +129,11 @@ def analyse_documents(seeds: Sequence[Seed], *, jobs: int = 1, cache: AnalysisCa
         if progress is not None:
             progress(done)
     return [analysis for analysis in found if analysis is not None]
+
+
+def _reused(analysis: DocumentAnalysis | None) -> DocumentAnalysis | None:
+    """A cached analysis costs this build nothing: its stage times are zero."""
+    return None if analysis is None else replace(analysis, seconds=(0.0,) * len(STAGES))
 
 
 # Below this many seeds per worker, starting processes costs more than it saves.

@@ -100,6 +100,7 @@ def test_the_cache_reanalyses_only_the_seed_that_changed(seeds, reference, tmp_p
     second = build(BuildOptions(seeds_dir=seeds, docs_dir=docs, cache=cache))
     assert (cache.misses, second.reused, second.written) == (count, count, 0)
     assert f"({count} unchanged, analysis reused)" in second.summary_line()
+    assert [seconds for stage, seconds in second.timings if stage in ("structure", "events", "claims")] == [0, 0, 0]
 
     edited = tmp_path / "edited"
     shutil.copytree(seeds, edited)
