@@ -52,7 +52,7 @@ def analyse_document(seed: Seed) -> DocumentAnalysis:
         document, structure_diags = parse_document(seed)
         diags.extend(structure_diags)
     except Exception as exc:  # isolate the seed: its page shows every line as a plain paragraph  # noqa: BLE001
-        diags.append(diagnostic(seed.display_path, 0, "BS199",
+        diags.append(diagnostic(seed.display_path, _failing_line(seed), "BS199",
                                 f"structure stage failed: {exc!r}; its lines are shown as plain paragraphs"))
         return DocumentAnalysis(plain_document(seed), (), (), (), tuple(diags), (time.perf_counter() - clock, 0.0, 0.0))
     seconds = [time.perf_counter() - clock]
@@ -70,8 +70,46 @@ def _isolated(stage: Callable[[Document], tuple], document: Document, name: str,
     try:
         return tuple(stage(document))
     except Exception as exc:  # isolate the seed  # noqa: BLE001
-        diags.append(diagnostic(document.seed.display_path, 0, "BS199", f"{name} stage failed: {exc!r}"))
+        diags.append(diagnostic(document.seed.display_path, _failing_block_line(stage, document), "BS199",
+                                f"{name} stage failed: {exc!r}"))
         return ()
+
+
+# A stage's exception does not say where in the seed it happened; these find out (only when
+# a stage has failed) by running the stage again on parts of the seed.
+
+def _failing_block_line(stage: Callable[[Document], tuple], document: Document) -> int:
+    """The line of the first block that makes ``stage`` fail on its own, else 1."""
+    for block in document.blocks:
+        try:
+            tuple(stage(replace(document, blocks=(block,))))
+        except Exception:  # noqa: BLE001 - this is the block we look for
+            return block.line
+    return 1
+
+
+def _failing_line(seed: Seed) -> int:
+    """The shortest start of the seed (in lines) that the structure stage fails on, found by
+    bisection, else 1: the failure shows at or before its last line."""
+    lines = seed.text.split("\n")
+
+    def fails(count: int) -> bool:
+        try:
+            parse_document(replace(seed, text="\n".join(lines[:count])))
+        except Exception:  # noqa: BLE001 - a failure is what we look for
+            return True
+        return False
+
+    if not fails(len(lines)):
+        return 1
+    low, high = 1, len(lines)
+    while low < high:
+        middle = (low + high) // 2
+        if fails(middle):
+            high = middle
+        else:
+            low = middle + 1
+    return low
 
 
 class AnalysisCache:

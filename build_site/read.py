@@ -98,7 +98,8 @@ def decode_seed(data: bytes, path: SeedPath, slug: str, display: str) -> tuple[S
     """Decode one seed's bytes; pure, so tests can feed it any bytes."""
     diags: list[Diagnostic] = []
     if _looks_binary(data):
-        return None, [diagnostic(display, 0, "BS101", "binary content (NUL or control bytes); skipped")]
+        return None, [diagnostic(display, _line_of_first(data, _BINARY_BYTE), "BS101",
+                                 "binary content (NUL or control bytes); skipped")]
     damaged = _damaged_utf8(data)
     if damaged:
         text, encoding, invalid, line = damaged
@@ -109,7 +110,9 @@ def decode_seed(data: bytes, path: SeedPath, slug: str, display: str) -> tuple[S
     if text is None:
         return None, [diagnostic(display, 0, "BS101", "cannot be decoded as text in any known encoding; skipped")]
     if encoding not in ("utf-8", "utf-8-sig", "ascii") and not damaged:
-        diags.append(diagnostic(display, 0, "BS102", f"not UTF-8; decoded as {encoding}"))
+        # The first line the encoding matters to: its first byte outside ASCII (UTF-16: line 1).
+        diags.append(diagnostic(display, _line_of_first(data, _NON_ASCII_BYTE) if not encoding.startswith("utf_16")
+                                else 1, "BS102", f"not UTF-8; decoded as {encoding}"))
     text = _normalise_line_ends(text)
     first_control = _CONTROL.search(text)
     if first_control:
@@ -123,6 +126,19 @@ def decode_seed(data: bytes, path: SeedPath, slug: str, display: str) -> tuple[S
     seed = Seed(path=path, display_path=display, slug=slug, text=text,
                 sha256=hashlib.sha256(data).hexdigest(), encoding=encoding)
     return seed, diags
+
+
+_BINARY_BYTE = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_NON_ASCII_BYTE = re.compile(rb"[\x80-\xff]")
+
+
+def _line_of_first(data: bytes, pattern: re.Pattern[bytes]) -> int:
+    """The 1-based line of the first byte matching ``pattern`` (line ends: LF, CR or CRLF)."""
+    found = pattern.search(data)
+    if found is None:
+        return 1
+    head = data[:found.start()]
+    return head.count(b"\n") + head.count(b"\r") - head.count(b"\r\n") + 1
 
 
 def _looks_binary(data: bytes) -> bool:

@@ -41,7 +41,7 @@ def test_strict_fails_on_a_warning_and_names_the_file(tmp_path: Path):
     write_seeds(tmp_path / "in", {"ok.txt": "Fine\n\nText.", "bad.txt": bytes(range(256))})
     lenient = run("--seeds", "in", "--docs", "out", cwd=tmp_path)
     assert lenient.returncode == 0
-    assert lenient.stderr == "seeds/bad.txt: warning[BS101]: binary content (NUL or control bytes); skipped\n"
+    assert lenient.stderr == "seeds/bad.txt:1: warning[BS101]: binary content (NUL or control bytes); skipped\n"
     strict = run("--seeds", "in", "--docs", "out", "--strict", cwd=tmp_path)
     assert strict.returncode == 1
     assert "1 warnings" in strict.stdout

@@ -67,14 +67,14 @@ EXPECTED_DIAGNOSTICS = [
     "seeds/README: info[BS106]: not a .txt or .md file; ignored",
     "seeds/Report.txt: warning[BS105]: its page name 'report' is taken by another seed; using 'report-3'",
     "seeds/ansi_escapes.txt:3: warning[BS104]: 4 control character(s) replaced by U+FFFD",
-    "seeds/big5.txt: warning[BS102]: not UTF-8; decoded as big5",
-    "seeds/binary.txt: warning[BS101]: binary content (NUL or control bytes); skipped",
+    "seeds/big5.txt:1: warning[BS102]: not UTF-8; decoded as big5",
+    "seeds/binary.txt:2: warning[BS101]: binary content (NUL or control bytes); skipped",
     "seeds/broken_utf8.txt:3: warning[BS102]: not valid UTF-8; decoded as utf-8 with 1 invalid byte sequence(s) "
     "replaced by U+FFFD",
-    "seeds/cp1252.txt: warning[BS102]: not UTF-8; decoded as cp1252",
+    "seeds/cp1252.txt:1: warning[BS102]: not UTF-8; decoded as cp1252",
     "seeds/data.txt.bak: info[BS106]: not a .txt or .md file; ignored",
     "seeds/empty.txt: warning[BS103]: the seed is empty",
-    "seeds/gbk.txt: warning[BS102]: not UTF-8; decoded as gb18030",
+    "seeds/gbk.txt:1: warning[BS102]: not UTF-8; decoded as gb18030",
     "seeds/image.png: info[BS106]: not a .txt or .md file; ignored",
     "seeds/leak.txt: warning[BS107]: cannot read the file: a symbolic link to outside the seeds folder",
     "seeds/notes.pdf: info[BS106]: not a .txt or .md file; ignored",
@@ -83,7 +83,7 @@ EXPECTED_DIAGNOSTICS = [
     "seeds/report!.txt: warning[BS105]: its page name 'report' is taken by another seed; using 'report-4'",
     "seeds/script.js: info[BS106]: not a .txt or .md file; ignored",
 
-    "seeds/utf16.txt: warning[BS102]: not UTF-8; decoded as utf_16",
+    "seeds/utf16.txt:1: warning[BS102]: not UTF-8; decoded as utf_16",
     "seeds/whitespace_only.txt: warning[BS103]: the seed is empty",
     "seeds/wide_table.txt:5: info[BS110]: table row padded to 45 cells",
     "seeds/wide_table.txt:7: info[BS110]: table row padded to 45 cells",
@@ -274,10 +274,12 @@ def test_a_table_without_rows_keeps_its_header(tmp_path: Path, rows: str):
 # --- A stage that fails -------------------------------------------------------------------
 # Any exception inside a stage is a bug; it is isolated to its seed (BS199) and loses no text.
 
-def _fail_on(name: str, stage):
+def _fail_on(marker: str, stage):
+    """``stage``, failing whenever the text it is given holds ``marker``."""
     def failing(document_or_seed, *args):
-        seed = getattr(document_or_seed, "seed", document_or_seed)
-        if seed.path == name:
+        text = (document_or_seed.text if hasattr(document_or_seed, "text")
+                else "\n".join(p.text for p in document_or_seed.passages))
+        if marker in text:
             raise RuntimeError("injected failure")
         return stage(document_or_seed, *args)
     return failing
@@ -285,14 +287,14 @@ def _fail_on(name: str, stage):
 
 def test_a_failing_structure_stage_still_shows_every_line_of_the_seed(tmp_path: Path, monkeypatch):
     import build_site.documents as stages
-    monkeypatch.setattr(stages, "parse_document", _fail_on("bad.txt", stages.parse_document))
-    text = "the title line\n\nA <b>first</b> paragraph.\n- an item\n\n| a | b |\n" + "x" * 12_000 + "\n"
+    monkeypatch.setattr(stages, "parse_document", _fail_on("kaboom", stages.parse_document))
+    text = "the title line\n\nA <b>first</b> paragraph.\n- an item kaboom\n\n| a | b |\n" + "x" * 12_000 + "\n"
     docs, report = generate(tmp_path, {"bad.txt": text, "good.txt": "Good Title\n\nAcme Corp said so."})
     assert [d.format() for d in report.diagnostics] == [
-        "seeds/bad.txt: error[BS199]: structure stage failed: RuntimeError('injected failure'); "
+        "seeds/bad.txt:4: error[BS199]: structure stage failed: RuntimeError('injected failure'); "
         "its lines are shown as plain paragraphs"]
     page = (docs / "sources" / "bad.md").read_text("utf-8")
-    for line in ("the title line", "A \\<b\\>first\\</b\\> paragraph.", "\\- an item", "\\| a \\| b \\|"):
+    for line in ("the title line", "A \\<b\\>first\\</b\\> paragraph.", "\\- an item kaboom", "\\| a \\| b \\|"):
         assert f"\n{line} [¶](#p-line-" in page, line
     assert page.count("x" * 5_000) == 2 and "#p-line-7-3" in page
     assert "# Good Title" in (docs / "sources" / "good.md").read_text("utf-8")
@@ -300,11 +302,12 @@ def test_a_failing_structure_stage_still_shows_every_line_of_the_seed(tmp_path: 
 
 def test_a_failing_analysis_stage_keeps_the_seed_page_and_the_other_seeds_analysis(tmp_path: Path, monkeypatch):
     import build_site.documents as stages
-    monkeypatch.setattr(stages, "extract_claims", _fail_on("bad.txt", stages.extract_claims))
+    monkeypatch.setattr(stages, "extract_claims", _fail_on("kaboom", stages.extract_claims))
     said = "Acme Corp reportedly raised $5 billion in 2025."
-    docs, report = generate(tmp_path, {"bad.txt": f"Bad Title\n\n{said}", "good.txt": f"Good Title\n\n{said}"})
+    docs, report = generate(tmp_path, {"bad.txt": f"Bad Title\n\n{said}\n\nThe kaboom paragraph.",
+                                       "good.txt": f"Good Title\n\n{said}"})
     assert [d.format() for d in report.diagnostics] == [
-        "seeds/bad.txt: error[BS199]: claims stage failed: RuntimeError('injected failure')"]
+        "seeds/bad.txt:5: error[BS199]: claims stage failed: RuntimeError('injected failure')"]
     claims = json.loads((docs / "data" / "claims.json").read_text("utf-8"))
     assert {claim["document"] for claim in claims} == {"good"}
     assert "raised \\$5 billion in" in (docs / "sources" / "bad.md").read_text("utf-8")

@@ -26,10 +26,11 @@ def test_text_is_nfc_normalised():
 
 
 def test_gb18030_is_detected_and_reported():
-    text = "人工智能模型发布。" * 20 + "\n据报道，该公司计划在明年推出新的模型，并将继续投资研发。"
+    text = "AI models\nare released.\n" + "人工智能模型发布。" * 20 + "\n据报道，该公司计划在明年推出新的模型，并将继续投资研发。"
     seed, diags = decode(text.encode("gb18030"))
     assert seed.text == text
-    assert [d.format() for d in diags] == [f"seeds/x.txt: warning[BS102]: not UTF-8; decoded as {seed.encoding}"]
+    # The line named is the first that holds a byte outside ASCII: where the encoding matters.
+    assert [d.format() for d in diags] == [f"seeds/x.txt:3: warning[BS102]: not UTF-8; decoded as {seed.encoding}"]
 
 
 def test_big5_is_detected():
@@ -47,7 +48,9 @@ def test_cp1252_is_detected():
 def test_binary_file_is_skipped_with_a_warning():
     seed, diags = decode(bytes(range(256)) * 10)
     assert seed is None
-    assert diags[0].format() == "seeds/x.txt: warning[BS101]: binary content (NUL or control bytes); skipped"
+    assert diags[0].format() == "seeds/x.txt:1: warning[BS101]: binary content (NUL or control bytes); skipped"
+    _, diags = decode(b"a text line\r\nanother\rthird\n" + bytes(range(32)) * 40)
+    assert diags[0].format().startswith("seeds/x.txt:4: warning[BS101]")        # CRLF, CR and LF each end a line
 
 
 def test_a_stray_control_character_is_made_visible_not_dropped():

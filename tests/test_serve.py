@@ -83,7 +83,7 @@ def test_edit_add_break_and_delete_seeds_while_serving(served):
     assert "build_site: 2 seeds read (1 unchanged, analysis reused)" in log.read_text("utf-8")
 
     (seeds / "broken.txt").write_bytes(bytes(range(256)) * 4)
-    wait_for(lambda: "seeds/broken.txt: warning[BS101]" in log.read_text("utf-8"), what="the warning")
+    wait_for(lambda: "seeds/broken.txt:1: warning[BS101]" in log.read_text("utf-8"), what="the warning")
     assert "Alpha Report" in fetch(url), "the server must keep serving after a broken seed"
 
     (seeds / "broken.txt").unlink()

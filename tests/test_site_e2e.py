@@ -121,7 +121,7 @@ def test_a_warning_fails_the_strict_site_build(tmp_path: Path):
     project = make_project(tmp_path, {"good.txt": "Title\n\nText.", "bad.txt": bytes(range(256)) * 4})
     result = mkdocs_build(project)
     assert result.returncode != 0
-    assert "seeds/bad.txt: warning[BS101]" in result.stderr
+    assert "seeds/bad.txt:1: warning[BS101]" in result.stderr
 
 
 def test_pages_of_a_deleted_seed_disappear(tmp_path: Path):
