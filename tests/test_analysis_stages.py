@@ -1,7 +1,6 @@
 """Per-document analysis stages: events, claims (sentences + figures), glossary, release status."""
 from __future__ import annotations
 
-from pathlib import Path
 
 import pytest
 

@@ -434,11 +434,16 @@ def test_real_tables_page_lists_every_table_with_a_csv(built_site: Path):
 # A fixture of our own: cloud AI infrastructure, through the whole generator
 
 
-@pytest.fixture(scope="module")
-def cloud(tmp_path_factory) -> Path:
-    docs, report = generate(tmp_path_factory.mktemp("cloud"), {"cloud_ai_infrastructure.txt": CLOUD})
+def _generated(tmp_path_factory, name: str, text: str) -> Path:
+    """The docs/ folder generated from one fixture seed, which must build without a warning."""
+    docs, report = generate(tmp_path_factory.mktemp(name.split(".")[0]), {name: text})
     assert not report.problems
     return docs
+
+
+@pytest.fixture(scope="module")
+def cloud(tmp_path_factory) -> Path:
+    return _generated(tmp_path_factory, "cloud_ai_infrastructure.txt", CLOUD)
 
 
 def test_cloud_landscape_organisations_attributes_and_citations(cloud: Path):
@@ -504,9 +509,7 @@ def test_cloud_tables_page_and_csv(cloud: Path):
 
 @pytest.fixture(scope="module")
 def pharma(tmp_path_factory) -> Path:
-    docs, report = generate(tmp_path_factory.mktemp("pharma"), {"obesity_drugs.txt": PHARMA})
-    assert not report.problems
-    return docs
+    return _generated(tmp_path_factory, "obesity_drugs.txt", PHARMA)
 
 
 def test_pharma_landscape_merges_differently_worded_tables(pharma: Path):
