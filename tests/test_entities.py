@@ -735,3 +735,12 @@ def test_mentions_are_small_immutable_values():
     assert pickle.loads(pickle.dumps(mention)) == mention and not hasattr(mention, "__dict__")
     with pytest.raises(AttributeError):
         mention.start = 1
+
+
+def test_a_benchmark_named_by_its_record_or_its_skill_is_a_benchmark():
+    index = extract_entities(corpus(
+        "The model set novel highs in Quorra-Bench-X for abstract reasoning.",
+        "Rivals posted records on TallyQA, but Quorra-Bench-X stayed out of reach.",
+    ))
+    types = {e.name: e.type for e in index.entities}
+    assert types["Quorra-Bench-X"] == types["TallyQA"] == "benchmark"
