@@ -28,6 +28,8 @@ class Term:
 def find_terms(document: Document) -> tuple[Term, ...]:
     terms: list[Term] = []
     for passage in document.passages:
+        if "(" not in passage.text:     # both forms need one; most passages have none
+            continue
         for match in _EXPANSION_BEFORE.finditer(passage.text):
             expansion = _fit(match.group(1), match.group(2))
             if expansion:
