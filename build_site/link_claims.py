@@ -3,7 +3,8 @@
 An *assertion* is one value a source gives for an (entity, attribute): a figure ("92 percent"
 for Claude Mythos · MMLU) or a release status ("leaked"). Assertions are grouped by
 (entity, attribute) through a dictionary, never by comparing all pairs of claims, and each
-group is judged: agrees, conflicts, or single-source.
+group is judged: agrees, conflicts, unmatched (the sources give it in different units, say
+euros and dollars, so they cannot be compared), or single-source.
 """
 from __future__ import annotations
 
@@ -36,7 +37,7 @@ class Assertion:
 class Comparison:
     entity: str
     attribute: str
-    verdict: str                          # conflicts, agrees, single-source
+    verdict: str                          # conflicts, agrees, unmatched, single-source
     assertions: tuple[Assertion, ...]
     documents: tuple[str, ...]
 
@@ -119,10 +120,9 @@ def compare(assertions: list[Assertion]) -> tuple[Comparison, ...]:
     comparisons = []
     for (entity, attribute), group in groups.items():
         documents = tuple(sorted({a.document for a in group}))
-        verdict = "single-source" if len(documents) == 1 else (
-            "conflicts" if _conflict(attribute, group) else "agrees")
+        verdict = "single-source" if len(documents) == 1 else _judge(attribute, group)
         comparisons.append(Comparison(entity, attribute, verdict, tuple(sorted(group, key=_order)), documents))
-    rank = {"conflicts": 0, "agrees": 1, "single-source": 2}
+    rank = {"conflicts": 0, "agrees": 1, "unmatched": 2, "single-source": 3}
     return tuple(sorted(comparisons, key=lambda c: (rank[c.verdict], -len(c.documents), c.entity, c.attribute)))
 
 
@@ -130,21 +130,28 @@ def _order(a: Assertion) -> tuple:
     return (a.document, a.anchor, a.value)
 
 
-def _conflict(attribute: str, group: list[Assertion]) -> bool:
-    by_document: dict[str, set] = defaultdict(set)
-    for a in group:
-        by_document[a.document].add(a.value if attribute == "status" else (a.unit, a.number, a.bound))
+def _judge(attribute: str, group: list[Assertion]) -> str:
+    """The verdict on what two or more sources say of one attribute."""
     if attribute == "status":
+        by_document: dict[str, set[str]] = defaultdict(set)
+        for a in group:
+            by_document[a.document].add(a.value)
         says_released = {d for d, values in by_document.items() if "released" in values}
         says_not = {d for d, values in by_document.items() if values & {"unreleased", "leaked"} and "released" not in values}
-        return bool(says_released and says_not)
-    return not _numbers_agree([v for values in by_document.values() for v in values])
+        return "conflicts" if says_released and says_not else "agrees"
+    # Figures are compared within a unit only: 5 billion euros and 30 billion dollars are
+    # neither a contradiction nor an agreement without an exchange rate.
+    by_unit: dict[str, dict[str, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for a in group:
+        by_unit[a.unit][a.document].append(a.number)
+    shared = [documents for documents in by_unit.values() if len(documents) > 1]
+    if not shared:
+        return "unmatched"
+    if any(not _numbers_agree([n for numbers in documents.values() for n in numbers]) for documents in shared):
+        return "conflicts"
+    return "agrees"
 
 
-def _numbers_agree(values: list[tuple[str, float, str | None]]) -> bool:
-    units = {unit for unit, _, _ in values}
-    if len(units) > 1:
-        return True          # different units measure different things: not a contradiction
-    numbers = [n for _, n, _ in values]
+def _numbers_agree(numbers: list[float]) -> bool:
     low, high = min(numbers), max(numbers)
     return high == 0 or (high - low) / abs(high) <= _TOLERANCE

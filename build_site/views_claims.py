@@ -18,7 +18,8 @@ from .views_corpus import EntityRef, source_title
 LABELS = ("stated", "attributed", "hedged", "rumour", "prediction", "opinion")
 LABEL_NAMES = {"stated": "Stated", "attributed": "Attributed", "hedged": "Hedged", "rumour": "Rumour",
                "prediction": "Prediction", "opinion": "Opinion"}
-VERDICT_NAMES = {"conflicts": "Sources conflict", "agrees": "Sources agree", "single-source": "Single source"}
+VERDICT_NAMES = {"conflicts": "Sources conflict", "agrees": "Sources agree",
+                 "unmatched": "Not compared (different units)", "single-source": "Single source"}
 
 
 # ---- source pages -------------------------------------------------------------------------
@@ -50,7 +51,7 @@ def claim_regions(claims: tuple[Claim, ...], markers: dict[str, int] | None = No
 class NoteFact:
     subject: str              # "Claude Mythos · release status"
     value: str                # what this sentence says (values joined, when it states several)
-    verdict: str              # conflicts, agrees, single-source
+    verdict: str              # conflicts, agrees, unmatched, single-source
     verdict_name: str
     others: tuple[tuple[str, str], ...]    # (source title, its values) of the other sources
     link: str                 # the comparison's row on the claims page
@@ -183,22 +184,24 @@ class ClaimsPage:
     conflicts: tuple[ComparisonView, ...]
     agreements: tuple[ComparisonView, ...]
     single: tuple[ComparisonView, ...]
+    unmatched: tuple[ComparisonView, ...]
     profiles: tuple[tuple[str, str, tuple[ProfileItem, ...]], ...]   # (title, link, profile)
     predictions_link: str
     total_claims: int
     single_total: int = 0          # single-source attributes in the corpus (the page lists MAX_SINGLE_SOURCE_ROWS)
 
 
-# Rows of the claims page's "single source" table: conflicts and agreements are all listed,
-# single-source attributes (most of them, in a large corpus) up to this many.
+# Rows of the claims page's "single source" and "different units" tables: conflicts and
+# agreements are all listed, the other two (most groups, in a large corpus) up to this many each.
 MAX_SINGLE_SOURCE_ROWS = 300
+CAPPED_VERDICTS = ("unmatched", "single-source")
 
 
 def listed_comparisons(corpus: Corpus) -> tuple[Comparison, ...]:
     """The comparisons the claims page lists, in corpus order."""
-    single = [c for c in corpus.comparisons if c.verdict == "single-source"][:MAX_SINGLE_SOURCE_ROWS]
-    kept = {id(c) for c in single}
-    return tuple(c for c in corpus.comparisons if c.verdict != "single-source" or id(c) in kept)
+    kept = {id(c) for verdict in CAPPED_VERDICTS
+            for c in [c for c in corpus.comparisons if c.verdict == verdict][:MAX_SINGLE_SOURCE_ROWS]}
+    return tuple(c for c in corpus.comparisons if c.verdict not in CAPPED_VERDICTS or id(c) in kept)
 
 
 def claims_view(corpus: Corpus, ctx, path: DocsPath = CLAIMS) -> ClaimsPage:
@@ -214,6 +217,7 @@ def claims_view(corpus: Corpus, ctx, path: DocsPath = CLAIMS) -> ClaimsPage:
         path=path,
         conflicts=tuple(v for v in views if v.verdict == "conflicts"),
         agreements=tuple(v for v in views if v.verdict == "agrees"),
+        unmatched=tuple(v for v in views if v.verdict == "unmatched"),
         single=tuple(v for v in views if v.verdict == "single-source"),
         single_total=sum(c.verdict == "single-source" for c in corpus.comparisons),
         profiles=profiles, predictions_link=relative_link(path, PREDICTIONS), total_claims=len(corpus.claims),

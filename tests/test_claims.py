@@ -165,3 +165,41 @@ def test_any_text_gets_a_label_with_a_faithful_cue(text: str, lang: str) -> None
     assert (result.cue is None) == (result.cue_start is None) == (result.label == "stated")
     if result.cue is not None:
         assert text[result.cue_start:result.cue_start + len(result.cue)] == result.cue
+
+
+# --- Comparing what sources say (link_claims.compare) -------------------------------------
+
+def _figure(document: str, value: str, number: float, unit: str):
+    from build_site.link_claims import Assertion
+
+    return Assertion("acme", "funding", value, number, unit, None, document, "p-1", f"c-{document}", "stated")
+
+
+@pytest.mark.parametrize(("figures", "verdict"), [
+    ([("a", "$5 billion", 5e9, "USD"), ("b", "$5 billion", 5e9, "USD")], "agrees"),
+    ([("a", "$5 billion", 5e9, "USD"), ("b", "$9 billion", 9e9, "USD")], "conflicts"),
+    # Different currencies cannot be compared without a rate: neither agreement nor conflict.
+    ([("a", "€5 billion", 5e9, "EUR"), ("b", "$30 billion", 3e10, "USD")], "unmatched"),
+    # Judged on the unit two sources share; a third source's other unit is shown, not judged.
+    ([("a", "$5 billion", 5e9, "USD"), ("b", "$5 billion", 5e9, "USD"), ("c", "€9 billion", 9e9, "EUR")], "agrees"),
+    ([("a", "$5 billion", 5e9, "USD"), ("b", "$7 billion", 7e9, "USD"), ("c", "€5 billion", 5e9, "EUR")], "conflicts"),
+    ([("a", "$5 billion", 5e9, "USD")], "single-source"),
+])
+def test_figures_are_compared_within_a_unit(figures, verdict) -> None:
+    from build_site.link_claims import compare
+
+    (comparison,) = compare([_figure(*f) for f in figures])
+    assert comparison.verdict == verdict
+
+
+def test_comparisons_are_listed_conflicts_first_then_agreements_then_unmatched() -> None:
+    from build_site.link_claims import Assertion, compare
+
+    def figure(entity, document, number, unit):
+        return Assertion(entity, "price", str(number), number, unit, None, document, "p", f"c-{entity}{document}", "stated")
+
+    found = compare([figure("u", "a", 1.0, "EUR"), figure("u", "b", 1.0, "USD"),
+                     figure("g", "a", 2.0, "USD"), figure("g", "b", 2.0, "USD"),
+                     figure("c", "a", 1.0, "USD"), figure("c", "b", 3.0, "USD"), figure("s", "a", 1.0, "USD")])
+    assert [(c.entity, c.verdict) for c in found] == [
+        ("c", "conflicts"), ("g", "agrees"), ("u", "unmatched"), ("s", "single-source")]
