@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from .parallel import default_jobs
+from .parallel import parse_jobs
 from .pipeline import BuildOptions, build
 from .settings import load_settings
 
@@ -33,12 +33,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 def _jobs(text: str) -> int:
     try:
-        jobs = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a number of processes: {text!r}") from None
-    if jobs < 0:
-        raise argparse.ArgumentTypeError(f"must not be negative: {jobs}")
-    return jobs or default_jobs()
+        return parse_jobs(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 class TerminalProgress:

@@ -1,7 +1,7 @@
 """Which pages the site has: one function per page type, each view -> template -> PageFile."""
 from __future__ import annotations
 
-from collections.abc import Callable, Container, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable
 from dataclasses import replace
 from functools import partial
 
@@ -21,13 +21,6 @@ from .views_entities import EntityContext, entities_index_view, entity_page_view
 from .views_timeline import timeline_index_view, timeline_page_view
 
 
-def render_site(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> Iterator[PageFile]:
-    """Every page and data file, one at a time: the writer stores each as it comes, so the
-    whole site is never held in memory."""
-    for task in page_tasks(corpus, site_name=site_name, as_of=as_of):
-        yield from task()
-
-
 PageTask = Callable[[], Iterable[PageFile]]
 
 
@@ -35,7 +28,8 @@ def page_tasks(corpus: Corpus, *, site_name: str, as_of: str | None = None) -> l
     """The site as a list of independent units of work, each giving one or more files.
 
     A task depends on the corpus only (never on another task), so tasks can run in any
-    process and in any order; the files are the same.
+    process and in any order; the files are the same. Tasks run as the writer asks for their
+    files, so the site is never held in memory as a whole.
     """
     ctx = EntityContext(corpus)
     compared = comparisons_by_document(corpus)
@@ -153,4 +147,4 @@ def _tables(corpus: Corpus, ctx: EntityContext, landscape: Landscape) -> PageFil
     return PageFile(TABLES_INDEX, render_template("tables.md.j2", page=view, front_matter=meta))
 
 
-__all__ = ["render_site", "DocsPath"]
+__all__ = ["page_tasks", "DocsPath"]

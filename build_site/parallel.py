@@ -30,6 +30,20 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def parse_jobs(value: object) -> int:
+    """A count of processes as the command line or ``mkdocs.yml`` gives it: a number, where 0
+    (or "auto") means one per core. Raises ValueError for anything else."""
+    if value in (0, "0", "auto"):
+        return default_jobs()
+    try:
+        jobs = int(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"not a number of processes: {value!r}") from None
+    if jobs < 0:
+        raise ValueError(f"a number of processes must not be negative: {jobs}")
+    return jobs
+
+
 def fork_map(work: Callable[[int], R], parts: int) -> list[R]:
     """``[work(0), ..., work(parts - 1)]``, each call in its own forked process.
 

@@ -17,7 +17,7 @@ from .link import Corpus, link_corpus
 from .pages import page_tasks
 from .parallel import fork_available, fork_map
 from .read import read_knowledge, read_seeds
-from .write import WriteResult, finish, store_pages
+from .write import WriteResult, finish, store_pages, write_pages
 
 
 @dataclass(frozen=True)
@@ -81,9 +81,10 @@ class _Clock:
         self.timings.append((stage, now - self._last))
         self._last = now
 
-    def split(self, first: str, second: str, first_seconds: float, second_seconds: float) -> None:
-        """Two interleaved stages measured together: record each one's share."""
-        self.share((first, second), (first_seconds, second_seconds))
+    def lap_split(self, first: str, second: str, second_seconds: float) -> None:
+        """Two interleaved stages since the last lap, the second measured on its own."""
+        elapsed = time.perf_counter() - self._last
+        self.share((first, second), (elapsed - second_seconds, second_seconds))
 
     def share(self, stages, seconds) -> None:
         """Interleaved stages measured separately: record each one's time (summed over worker
@@ -124,7 +125,7 @@ def build(options: BuildOptions) -> BuildReport:
     # 5-6. Render page plans to Markdown and JSON, and write each file as it is rendered (only
     # changed files; pages of deleted seeds are removed): the site is never all in memory.
     result = _render_and_write(corpus, options, progress)
-    clock.split("render", "write", result.total_seconds - result.seconds, result.seconds)
+    clock.lap_split("render", "write", result.seconds)
     return BuildReport(
         seeds=len(seeds), pages=result.pages, written=result.written, unchanged=result.unchanged,
         removed=result.removed, diagnostics=tuple(sorted(diags + analysis_diags)),
@@ -141,16 +142,14 @@ MIN_PAGES_PER_JOB = 50
 def _render_and_write(corpus: Corpus, options: BuildOptions, progress: Progress) -> WriteResult:
     """Render every page and write it as it comes, in ``options.jobs`` processes (each takes
     every n-th task); unchanged files are left alone, files no page claims are removed."""
-    started = time.perf_counter()
     tasks = page_tasks(corpus, site_name=options.site_name, as_of=options.as_of)
     workers = min(options.jobs, len(tasks) // MIN_PAGES_PER_JOB)
     if workers <= 1 or not fork_available():
-        pages = (page for task in tasks for page in task())
-        return finish(options.docs_dir, [store_pages(options.docs_dir, pages, lambda done: progress("pages", done, 0))],
-                      started)
+        return write_pages(options.docs_dir, (page for task in tasks for page in task()),
+                           lambda done: progress("pages", done, 0))
     progress("pages", 0, 0)
 
     def part(k: int):
         return store_pages(options.docs_dir, (page for task in tasks[k::workers] for page in task()))
 
-    return finish(options.docs_dir, fork_map(part, workers), started)
+    return finish(options.docs_dir, fork_map(part, workers))

@@ -108,17 +108,12 @@ def render_json(data: object) -> str:
     times faster than ``indent`` for the large exports); anything else is indented.
     """
     if isinstance(data, list):
-        return render_json_items(data)
+        return "".join(json_item_pieces(data))
     return json.dumps(data, ensure_ascii=False, indent=2, sort_keys=True) + "\n"
 
 
-def render_json_items(items: Iterable[object]) -> str:
-    """A JSON array, one item per line (``render_json``'s format for lists)."""
-    return "".join(json_item_pieces(items))
-
-
 def json_item_pieces(items: Iterable[object]) -> Iterator[str]:
-    """``render_json_items``'s text, a line at a time, from items made one at a time."""
+    """``render_json``'s text for a list, a line at a time, from items made one at a time."""
     first = True
     for item in items:
         yield ("[\n" if first else ",\n") + json.dumps(item, ensure_ascii=False, sort_keys=True)

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import yaml
 
+from .parallel import parse_jobs
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -49,15 +51,9 @@ def settings_from_mapping(data: dict) -> Settings:
 
 
 def _jobs(value: object) -> int:
-    """``jobs`` as a count of processes: 0 (or "auto") means one per core."""
-    from .parallel import default_jobs  # noqa: PLC0415
-
-    if value in (0, "0", "auto"):
-        return default_jobs()
     try:
-        jobs = int(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"extra.build_site.jobs must be a number of processes or 'auto', not {value!r}") from None
-    if jobs < 0:
-        raise ValueError(f"extra.build_site.jobs must not be negative, not {jobs}")
-    return jobs
+        return parse_jobs(value)
+    except ValueError as exc:
+        raise ValueError(f"extra.build_site.jobs: {exc}") from None
+
+

@@ -199,9 +199,15 @@ CAPPED_VERDICTS = ("unmatched", "single-source")
 
 def listed_comparisons(corpus: Corpus) -> tuple[Comparison, ...]:
     """The comparisons the claims page lists, in corpus order."""
-    kept = {id(c) for verdict in CAPPED_VERDICTS
-            for c in [c for c in corpus.comparisons if c.verdict == verdict][:MAX_SINGLE_SOURCE_ROWS]}
-    return tuple(c for c in corpus.comparisons if c.verdict not in CAPPED_VERDICTS or id(c) in kept)
+    listed: list[Comparison] = []
+    capped = dict.fromkeys(CAPPED_VERDICTS, 0)          # rows listed so far, per capped verdict
+    for comparison in corpus.comparisons:
+        if comparison.verdict in capped:
+            if capped[comparison.verdict] == MAX_SINGLE_SOURCE_ROWS:
+                continue
+            capped[comparison.verdict] += 1
+        listed.append(comparison)
+    return tuple(listed)
 
 
 def claims_view(corpus: Corpus, ctx, path: DocsPath = CLAIMS) -> ClaimsPage:

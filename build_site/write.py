@@ -6,6 +6,7 @@ files it owns that the new build does not produce are removed (pages of deleted 
 """
 from __future__ import annotations
 
+import filecmp
 import os
 import time
 from collections.abc import Callable, Iterable
@@ -22,8 +23,7 @@ class WriteResult:
     unchanged: int
     removed: int
     pages: int = 0
-    seconds: float = 0.0           # time spent writing and removing files
-    total_seconds: float = 0.0     # including the time the producer of the pages took
+    seconds: float = 0.0           # time spent writing and removing files (not making them)
 
 
 def owned_files(docs_dir: Path) -> set[str]:
@@ -36,12 +36,11 @@ def owned_files(docs_dir: Path) -> set[str]:
     return found
 
 
-def write_pages(docs_dir: Path, pages: Iterable[PageFile], progress: Callable[[int], None] | None = None) -> WriteResult:
+def write_pages(docs_dir: Path, pages: Iterable[PageFile | StreamedFile],
+                progress: Callable[[int], None] | None = None) -> WriteResult:
     """Store each page as it comes (only if its content changed), then remove the files of
     ``docs_dir``'s generated area that no page claimed. Two pages with one path are a bug."""
-    started = time.perf_counter()
-    stored = store_pages(docs_dir, pages, progress)
-    return finish(docs_dir, [stored], started)
+    return finish(docs_dir, [store_pages(docs_dir, pages, progress)])
 
 
 @dataclass(frozen=True)
@@ -90,26 +89,14 @@ def _store(target: Path, page: PageFile | StreamedFile) -> bool:
         with tmp.open("wb") as out:
             for piece in page.pieces():
                 out.write(piece.encode("utf-8"))
-        if target.is_file() and _same_bytes(tmp, target):
+        if target.is_file() and filecmp.cmp(tmp, target, shallow=False):
             tmp.unlink()
             return False
     tmp.replace(target)
     return True
 
 
-def _same_bytes(a: Path, b: Path, chunk: int = 1 << 20) -> bool:
-    if a.stat().st_size != b.stat().st_size:
-        return False
-    with a.open("rb") as left, b.open("rb") as right:
-        while True:
-            x, y = left.read(chunk), right.read(chunk)
-            if x != y:
-                return False
-            if not x:
-                return True
-
-
-def finish(docs_dir: Path, parts: list[Stored], started: float) -> WriteResult:
+def finish(docs_dir: Path, parts: list[Stored]) -> WriteResult:
     """After every page is stored (by one process or several): check that no two pages
     share a path, and remove the generated files that no page claimed."""
     seen: set[str] = set()
@@ -125,7 +112,7 @@ def finish(docs_dir: Path, parts: list[Stored], started: float) -> WriteResult:
     _remove_empty_dirs(docs_dir)
     busy = sum(part.seconds for part in parts) + time.perf_counter() - mark
     return WriteResult(sum(p.written for p in parts), sum(p.unchanged for p in parts), len(stale),
-                       pages=len(seen), seconds=busy, total_seconds=time.perf_counter() - started)
+                       pages=len(seen), seconds=busy)
 
 
 def _remove_empty_dirs(docs_dir: Path) -> None:

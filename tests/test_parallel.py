@@ -127,16 +127,16 @@ def test_the_cache_keeps_at_most_its_capacity(seeds):
     assert cache.get(found[0]) is None and cache.get(found[4]) is not None
 
 
+@needs_fork
 def test_a_failure_in_a_worker_is_raised_in_the_parent():
     def work(part: int) -> int:
         if part == 1:
             raise RuntimeError("worker 1 failed")
         return part * 10
 
-    if fork_available():
-        with pytest.raises(RuntimeError, match="worker 1 failed"):
-            fork_map(work, 2)
-        assert fork_map(lambda part: part * 10, 3) == [0, 10, 20]
+    with pytest.raises(RuntimeError, match="worker 1 failed"):
+        fork_map(work, 2)
+    assert fork_map(lambda part: part * 10, 3) == [0, 10, 20]
 
 
 def test_jobs_come_from_the_command_line_or_mkdocs_yml():
