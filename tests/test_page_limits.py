@@ -105,6 +105,7 @@ def test_corpus_tables_show_their_first_rows_and_point_to_the_full_data(split_si
     coverage = index.split("{ #coverage }", 1)[1]
     assert coverage.count('<tr markdown="block"><th scope="row"') == 7
     assert "more are left out" in coverage and "(<../data/entities.json>)" in coverage
+    assert "columns. The 7 entities" in coverage and "\n\n- **S1**: " in coverage     # sentences, then the legend list
 
     ledger = (split_site / "claims" / "predictions.md").read_text("utf-8")
     assert ledger.count('<td data-label="Status"') == 5
